@@ -1,0 +1,120 @@
+import js from '@eslint/js'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const featureNames = ['articles', 'categories', 'share']
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public/data',
+      'public/demo',
+      '.cache',
+      'test-results',
+      'playwright-report',
+    ],
+  },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    files: ['**/*.{ts,tsx,js}'],
+    languageOptions: {
+      ecmaVersion: 2023,
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dompurify',
+              message: 'Only src/lib/sanitize.ts may import dompurify.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    extends: [
+      reactHooks.configs.flat['recommended-latest'] ??
+        reactHooks.configs.flat.recommended,
+      ...pluginQuery.configs['flat/recommended'],
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Only ArticleBody may set inner HTML.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/sanitize.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/features/articles/components/article-body.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  ...featureNames.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dompurify',
+              message: 'Only src/lib/sanitize.ts may import dompurify.',
+            },
+          ],
+          patterns: [
+            {
+              group: featureNames
+                .filter((other) => other !== feature)
+                .map((other) => `@/features/${other}/*`),
+              message: 'Features do not import each other; compose in src/app.',
+            },
+            { group: ['@/app/*'], message: 'Features do not import the app.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/lib/**/*.ts'],
+    ignores: ['src/lib/sanitize.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dompurify',
+              message: 'Only src/lib/sanitize.ts may import dompurify.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*'],
+              message: 'lib is the bottom layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+)
