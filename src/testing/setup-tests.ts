@@ -1,6 +1,13 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach, beforeEach, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { server } from './mocks/server'
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+  // jsdom does not scroll; ScrollRestoration calls this on every navigation.
+  window.scrollTo = () => {}
+})
 
 // A console.error in a test is a bug the test did not ask for (Epic Stack).
 beforeEach(() => {
@@ -11,4 +18,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup()
+  server.resetHandlers()
 })
+
+afterAll(() => server.close())

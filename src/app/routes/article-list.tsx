@@ -1,0 +1,60 @@
+import type { QueryClient } from '@tanstack/react-query'
+import {
+  useQueryClient,
+  useSuspenseInfiniteQuery,
+  useSuspenseQuery,
+} from '@tanstack/react-query'
+import type { LoaderFunctionArgs } from 'react-router'
+import { useLocation } from 'react-router'
+import { messages } from '@/config/messages'
+import { articleQueries } from '@/features/articles/api/article-queries'
+import { ArticleList } from '@/features/articles/components/article-list'
+import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
+import { manifestQueries } from '@/lib/manifest-queries'
+import { notFound } from './not-found'
+import { resolveList } from './resolve-list'
+
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const manifest = await queryClient.ensureQueryData(manifestQueries.get())
+    const resolved = resolveList(manifest, new URL(request.url).pathname)
+    if (!resolved) throw notFound()
+    await queryClient.ensureInfiniteQueryData(articleQueries.list(resolved.list))
+    return null
+  }
+
+/** `/` and `/c/<path>`: the newest articles, all or in one category. */
+export default function ArticleListRoute() {
+  const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const { pathname } = useLocation()
+  const resolved = resolveList(manifest, pathname) ?? {
+    list: manifest.all,
+    categoryPath: [],
+  }
+  const query = useSuspenseInfiniteQuery(articleQueries.list(resolved.list))
+  const queryClient = useQueryClient()
+  const articles = query.data.pages.flatMap((page) => page.items)
+  const prefetch = (id: string) => {
+    void import('./article-detail')
+    void queryClient.prefetchQuery(articleQueries.detail(id))
+  }
+  const { categoryPath } = resolved
+  return (
+    <>
+      {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
+      <h1 className="list-title">
+        {categoryPath.at(-1) ?? messages.all}{' '}
+        <span className="count">{messages.articleCount(resolved.list.count)}</span>
+      </h1>
+      <ArticleList
+        articles={articles}
+        hasMore={query.hasNextPage}
+        isLoadingMore={query.isFetchingNextPage}
+        loadMoreFailed={query.isFetchNextPageError}
+        onLoadMore={() => void query.fetchNextPage()}
+        onPrefetch={prefetch}
+      />
+    </>
+  )
+}

@@ -1,0 +1,11 @@
+import { messages } from '@/config/messages'
+
+/** Shown while a route's code and data arrive. */
+export function LoadingView() {
+  return (
+    <div className="state-view" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {messages.loading}
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+/** Interface text in the reader's language (Chinese or English). */
+const en = {
+  siteName: 'Zixun',
+  siteTagline: 'News, fast and safe',
+  all: 'All',
+  categories: 'Categories',
+  loading: 'Loading…',
+  loadMore: 'Load more',
+  endOfList: 'You have reached the end.',
+  emptyList: 'No articles here yet.',
+  retry: 'Retry',
+  loadFailed: 'Could not load this page.',
+  pageLoadFailed: 'Could not load more articles.',
+  notFoundTitle: 'Not found',
+  notFoundText: 'There is nothing at this address.',
+  backHome: 'Back to all articles',
+  openOriginal: 'Open original',
+  readingMinutes: (n: number) => `${n} min read`,
+  articleCount: (n: number) => `${n} articles`,
+  by: 'by',
+  breadcrumb: 'Breadcrumb',
+  skipToContent: 'Skip to content',
+}
+
+type Messages = typeof en
+
+const zh: Messages = {
+  siteName: '资讯',
+  siteTagline: '快速、安全的新闻阅读',
+  all: '全部',
+  categories: '分类',
+  loading: '加载中…',
+  loadMore: '加载更多',
+  endOfList: '已经到底了。',
+  emptyList: '这里还没有文章。',
+  retry: '重试',
+  loadFailed: '页面加载失败。',
+  pageLoadFailed: '更多文章加载失败。',
+  notFoundTitle: '未找到',
+  notFoundText: '这个地址没有内容。',
+  backHome: '返回全部文章',
+  openOriginal: '阅读原文',
+  readingMinutes: (n: number) => `阅读约 ${n} 分钟`,
+  articleCount: (n: number) => `${n} 篇`,
+  by: '作者',
+  breadcrumb: '导航路径',
+  skipToContent: '跳到正文',
+}
+
+function pickMessages(languages: readonly string[]): Messages {
+  const first = languages.find((lang) => /^(zh|en)\b/i.test(lang)) ?? 'en'
+  return first.toLowerCase().startsWith('zh') ? zh : en
+}
+
+export const messages: Messages = pickMessages(
+  typeof navigator === 'undefined' ? [] : navigator.languages,
+)
+
+/** Dates as the reader's locale writes them, e.g. "Nov 20, 2026, 08:00". */
+export function formatDate(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date)
+}

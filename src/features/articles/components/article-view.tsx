@@ -1,0 +1,48 @@
+import { formatDate, messages } from '@/config/messages'
+import type { Article } from '@/lib/article-schema'
+import { toSafeHttpUrl } from '@/lib/safe-url'
+import { ArticleBody } from './article-body'
+import { CategoryLinks } from './category-links'
+
+export type ArticleViewProps = {
+  article: Article
+}
+
+/** The detail view: headline, byline, body, and the way to the original. */
+export function ArticleView({ article }: ArticleViewProps) {
+  const { _zixun: meta } = article
+  const author = article.authors.map((a) => a.name).join(', ')
+  const source = meta.source && meta.source !== author ? meta.source : undefined
+  const original = toSafeHttpUrl(article.external_url)
+  return (
+    <article className="article">
+      <header className="article-header">
+        <nav aria-label={messages.breadcrumb} className="article-categories">
+          <CategoryLinks categories={meta.categories} />
+        </nav>
+        <h1>{article.title}</h1>
+        <p className="byline">
+          {author && <span className="byline-author">{author}</span>}
+          {source && <span className="byline-source">{source}</span>}
+          <time dateTime={article.date_published}>
+            {formatDate(article.date_published)}
+          </time>
+          <span>{messages.readingMinutes(meta.reading_minutes)}</span>
+        </p>
+      </header>
+      <ArticleBody html={article.content_html} />
+      {original && (
+        <footer className="article-footer">
+          <a
+            href={original}
+            target="_blank"
+            rel="noopener noreferrer"
+            referrerPolicy="no-referrer"
+          >
+            {messages.openOriginal}
+          </a>
+        </footer>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,33 @@
+import { Link } from 'react-router'
+import { messages } from '@/config/messages'
+import { paths } from '@/config/paths'
+
+export type CategoryBreadcrumbProps = {
+  path: readonly string[]
+}
+
+/** All › 编程 › 开源中国: every level is a link up the tree. */
+export function CategoryBreadcrumb({ path }: CategoryBreadcrumbProps) {
+  return (
+    <nav aria-label={messages.breadcrumb} className="breadcrumb">
+      <ol>
+        <li>
+          <Link to={paths.home.getHref()}>{messages.all}</Link>
+        </li>
+        {path.map((name, level) => {
+          const isCurrent = level === path.length - 1
+          return (
+            <li key={level}>
+              <Link
+                to={paths.category.getHref(path.slice(0, level + 1))}
+                aria-current={isCurrent ? 'page' : undefined}
+              >
+                {name}
+              </Link>
+            </li>
+          )
+        })}
+      </ol>
+    </nav>
+  )
+}

@@ -1,0 +1,43 @@
+/** A failed data request: `status` is the HTTP status, 0 for network errors. */
+export class DataError extends Error {
+  override name = 'DataError'
+  readonly status: number
+  readonly url: string
+
+  constructor(message: string, status: number, url: string) {
+    super(message)
+    this.status = status
+    this.url = url
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404
+  }
+}
+
+/**
+ * Fetches a JSON file of the data contract and checks its shape.
+ * A non-JSON answer counts as "not found": static hosts answer unknown
+ * files with their HTML fallback page and status 200.
+ */
+export async function fetchJson<T>(
+  url: string,
+  parse: (value: unknown) => T,
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new DataError(`Network error while loading ${url}`, 0, url)
+  }
+  if (!response.ok) {
+    throw new DataError(`${response.status} while loading ${url}`, response.status, url)
+  }
+  const type = response.headers.get('content-type') ?? ''
+  if (!type.includes('json')) {
+    throw new DataError(`Not found: ${url}`, 404, url)
+  }
+  return parse(await response.json())
+}
