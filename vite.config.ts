@@ -2,9 +2,10 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { dataDirPlugin } from './scripts/vite/data-dir-plugin'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), dataDirPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
