@@ -1,0 +1,72 @@
+import { decodeHTML } from 'entities'
+import type { CategoryPath } from '../../src/lib/article-schema.ts'
+
+/**
+ * `hierarchical`: Hexo, where `[A, B, C]` is one path A › B › C and
+ * `[[A, B], [C]]` two paths. `flat`: Jekyll, Hugo and feeds, where every
+ * name in `categories` is its own one-level path.
+ */
+export type CategoryStyle = 'hierarchical' | 'flat'
+
+export type Categories = { paths: CategoryPath[]; tags: string[] }
+
+/**
+ * Reads `categories` (or `category`) and `tags` (or `tag`/`keywords`) in
+ * every shape: plain string, list, list of lists. Names are trimmed,
+ * entity-decoded and kept as written otherwise. When a post has tags but
+ * no categories, its tags become one-level paths so it can still be
+ * filtered. `tags` in the result is every name, de-duplicated.
+ */
+export function readCategories(
+  data: Record<string, unknown>,
+  style: CategoryStyle,
+): Categories {
+  const raw = data.categories ?? data.category
+  let paths = dedupePaths(toPaths(raw, style))
+  const tagNames = unique(toNames(data.tags ?? data.tag ?? data.keywords))
+  if (paths.length === 0) paths = tagNames.map((name) => [name])
+  return { paths, tags: unique([...paths.flat(), ...tagNames]) }
+}
+
+function toPaths(value: unknown, style: CategoryStyle): CategoryPath[] {
+  if (!Array.isArray(value)) {
+    const name = cleanName(value)
+    return name ? [[name]] : []
+  }
+  if (style === 'flat' || !value.some(Array.isArray)) {
+    const names = value.map(cleanName).filter((n): n is string => !!n)
+    if (style === 'flat') return names.map((n) => [n])
+    return names.length > 0 ? [names] : []
+  }
+  return value.flatMap((entry) => toPaths(entry, 'hierarchical'))
+}
+
+function toNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(toNames)
+  if (typeof value === 'string' && value.includes(',')) {
+    return value.split(',').flatMap(toNames)
+  }
+  const name = cleanName(value)
+  return name ? [name] : []
+}
+
+/** A category or tag name from any scalar; undefined when empty. */
+export function cleanName(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined
+  const name = decodeHTML(String(value)).replace(/\s+/g, ' ').trim()
+  return name === '' ? undefined : name
+}
+
+function dedupePaths(paths: CategoryPath[]): CategoryPath[] {
+  const seen = new Set<string>()
+  return paths.filter((path) => {
+    const key = path.join('\u0000')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)]
+}

@@ -1,0 +1,145 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import type { IngestReport } from '../../src/lib/article-schema.ts'
+import { runCli } from './cli.ts'
+
+let dir: string
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'zixun-cli-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+function post(name: string, text: string): void {
+  const path = join(dir, 'posts', name)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, text)
+}
+
+const GOOD =
+  "\n---\ntitle: 'Good'\ncategories: \n - A\n - B\nauthor: me\ndate: Thu, 29 Apr 2021 14:14:00 GMT\n---\n\n<div>Hello</div>\n"
+
+async function run(...args: string[]) {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const code = await runCli(args, {
+    stdout: (l) => stdout.push(l),
+    stderr: (l) => stderr.push(l),
+  })
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
+}
+
+function report(): IngestReport {
+  return JSON.parse(
+    readFileSync(join(dir, 'out', 'ingest-report.json'), 'utf8'),
+  ) as IngestReport
+}
+
+test('writes good posts, reports the bad one on stderr and in the report, exits 0', async () => {
+  post('good.md', GOOD)
+  post('sub/bad.md', '---\ntitle: [unclosed\ndate: x\n---\nbody')
+  const { code, stdout, stderr } = await run(
+    '--input',
+    join(dir, 'posts'),
+    '--out',
+    join(dir, 'out'),
+  )
+  expect(code).toBe(0)
+  expect(stdout).toMatch(/^Wrote 1 articles in 2 categories/)
+  expect(stderr).toMatch(/rejected: .*sub\/bad\.md:3: YAML front matter/)
+  expect(report().counts).toEqual({ written: 1, merged: 0, rejected: 1 })
+  expect(
+    report().files.map((f) => [f.file.split('/posts/')[1], f.status]),
+  ).toEqual([
+    ['good.md', 'written'],
+    ['sub/bad.md', 'rejected'],
+  ])
+})
+
+test('--strict exits 1 when a file is rejected', async () => {
+  post('good.md', GOOD)
+  post('empty.md', '')
+  const { code } = await run(
+    '--strict',
+    '-i',
+    join(dir, 'posts'),
+    '-o',
+    join(dir, 'out'),
+  )
+  expect(code).toBe(1)
+  expect(report().files.find((f) => f.file.endsWith('empty.md'))?.reason).toBe(
+    'empty file',
+  )
+})
+
+test('exits 1 when nothing could be written', async () => {
+  post('bad.md', '---\ntitle: x\n')
+  const { code } = await run('-i', join(dir, 'posts'), '-o', join(dir, 'out'))
+  expect(code).toBe(1)
+})
+
+test.each([
+  ['no --input', () => []],
+  ['a missing input', () => ['-i', join(dir, 'nope')]],
+  [
+    'an input with no posts',
+    () => (mkdirSync(join(dir, 'posts')), ['-i', join(dir, 'posts')]),
+  ],
+  ['an unknown option', () => ['--frobnicate']],
+  [
+    'an unknown time zone',
+    () => (
+      post('good.md', GOOD),
+      ['-i', join(dir, 'posts'), '--timezone', 'Mars/Base']
+    ),
+  ],
+  [
+    'an output that is not writable',
+    () => (
+      post('good.md', GOOD),
+      writeFileSync(join(dir, 'file'), ''),
+      ['-i', join(dir, 'posts'), '-o', join(dir, 'file', 'out')]
+    ),
+  ],
+])('exits 2 with a one-line message for %s', async (_name, args) => {
+  const argv = args()
+  const { code, stderr } = await run(
+    ...argv,
+    ...(argv.includes('-o') ? [] : ['-o', join(dir, 'out')]),
+  )
+  expect(code).toBe(2)
+  expect(stderr.split('\n')[0]).toMatch(/^ingest: /)
+})
+
+test('--help prints the usage', async () => {
+  const { code, stdout } = await run('--help')
+  expect(code).toBe(0)
+  expect(stdout).toContain('--input')
+  expect(stdout).toContain('Exit codes')
+})
+
+test('the real process exits with the code runCli returns', () => {
+  post('good.md', GOOD)
+  const cli = join(import.meta.dirname, 'cli.ts')
+  const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
+  const ok = execFileSync(
+    tsx,
+    [cli, '-i', join(dir, 'posts'), '-o', join(dir, 'out')],
+    { encoding: 'utf8' },
+  )
+  expect(ok).toMatch(/^Wrote 1 articles/)
+  const fail = spawnSync(tsx, [cli, '-i', join(dir, 'missing')], {
+    encoding: 'utf8',
+  })
+  expect(fail.status).toBe(2)
+  expect(fail.stderr).toMatch(/ingest: input not found/)
+})

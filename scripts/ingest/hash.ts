@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto'
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+/** Lower-case RFC 4648 base32 of a buffer, without padding. */
+export function toBase32(bytes: Uint8Array): string {
+  let out = ''
+  let bits = 0
+  let value = 0
+  for (const byte of bytes) {
+    value = (value << 8) | byte
+    bits += 8
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31]
+      bits -= 5
+    }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31]
+  return out
+}
+
+/**
+ * A short, stable, URL- and file-name-safe digest of `input`:
+ * the first `length` base32 characters of its SHA-256 (5 bits each).
+ */
+export function shortHash(input: string, length = 12): string {
+  const digest = createHash('sha256').update(input).digest()
+  return toBase32(digest).slice(0, length)
+}
+
+/** Hex SHA-1 of a string, used to compare file contents between runs. */
+export function contentHash(input: string | Uint8Array): string {
+  return createHash('sha1').update(input).digest('hex')
+}
+
+/** `shortHash` of several strings in order, without joining them. */
+export function shortHashOf(parts: Iterable<string>, length = 12): string {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part).update('\u0000')
+  return toBase32(hash.digest()).slice(0, length)
+}

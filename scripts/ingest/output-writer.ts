@@ -1,0 +1,85 @@
+import {
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join } from 'node:path'
+import { contentHash } from './hash.ts'
+
+/** Folders the ingest owns inside the output: stale files there are removed. */
+export const OWNED_DIRS = ['articles', 'pages', 'categories']
+
+/**
+ * Writes output files, skipping any whose content hash equals what the
+ * previous run wrote there, and remembers every path written this run so
+ * stale files can be removed at the end.
+ */
+export class OutputWriter {
+  readonly hashes = new Map<string, string>()
+  written = 0
+  unchanged = 0
+  readonly outDir: string
+  private readonly previous: ReadonlyMap<string, string>
+  private readonly dirs = new Set<string>()
+
+  constructor(
+    outDir: string,
+    previous: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.outDir = outDir
+    this.previous = previous
+  }
+
+  write(rel: string, content: string): void {
+    const hash = contentHash(content)
+    const before = this.hashes.get(rel) ?? this.previous.get(rel)
+    this.hashes.set(rel, hash)
+    if (before === hash) {
+      this.unchanged++
+      return
+    }
+    const path = join(this.outDir, rel)
+    const dir = dirname(path)
+    if (!this.dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true })
+      this.dirs.add(dir)
+    }
+    writeFileSync(path, content)
+    this.written++
+  }
+
+  /** Forgets a path written earlier in this run (a merged duplicate's file). */
+  forget(rel: string): void {
+    this.hashes.delete(rel)
+  }
+
+  /** Deletes files in the owned folders that this run did not write. */
+  removeStale(): number {
+    let removed = 0
+    for (const dir of OWNED_DIRS) removed += this.sweep(dir)
+    return removed
+  }
+
+  private sweep(rel: string): number {
+    let entries
+    try {
+      entries = readdirSync(join(this.outDir, rel), { withFileTypes: true })
+    } catch {
+      return 0
+    }
+    let removed = 0
+    for (const entry of entries) {
+      const child = `${rel}/${entry.name}`
+      if (entry.isDirectory()) removed += this.sweep(child)
+      else if (!this.hashes.has(child)) {
+        unlinkSync(join(this.outDir, child))
+        removed++
+      }
+    }
+    if (readdirSync(join(this.outDir, rel)).length === 0)
+      rmdirSync(join(this.outDir, rel))
+    return removed
+  }
+}

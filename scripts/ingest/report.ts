@@ -1,0 +1,30 @@
+import {
+  CONTRACT_VERSION,
+  type IngestReport,
+  type ReportEntry,
+  type ReportStatus,
+} from '../../src/lib/article-schema.ts'
+
+/** Counts per status and the entries in the order given (input order). */
+export function buildReport(entries: ReportEntry[]): IngestReport {
+  const counts: Record<ReportStatus, number> = {
+    written: 0,
+    merged: 0,
+    rejected: 0,
+  }
+  for (const entry of entries) counts[entry.status]++
+  return { version: CONTRACT_VERSION, counts, files: entries }
+}
+
+/**
+ * The stderr line for an entry that needs attention (rejected, merged, or
+ * written with a note); undefined for a clean write.
+ */
+export function formatEntry(entry: ReportEntry): string | undefined {
+  const where = entry.line ? `${entry.file}:${entry.line}` : entry.file
+  if (entry.status === 'rejected') return `rejected: ${where}: ${entry.reason}`
+  if (entry.status === 'merged') {
+    return `merged: ${where} → ${entry.merged_into} (${entry.reason})`
+  }
+  return entry.reason ? `note: ${where}: ${entry.reason}` : undefined
+}
