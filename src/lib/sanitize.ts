@@ -1,5 +1,10 @@
 import DOMPurify from 'dompurify'
-import type { Config, UponSanitizeAttributeHookEvent } from 'dompurify'
+import type {
+  Config,
+  DOMPurify as Purifier,
+  UponSanitizeAttributeHookEvent,
+  WindowLike,
+} from 'dompurify'
 import { toSafeSrcset, toSafeUrl } from './article-urls.ts'
 import type { UrlUse } from './article-urls.ts'
 import { TRUSTED_TYPES_POLICY_NAME } from './csp.ts'
@@ -31,7 +36,6 @@ import { TRUSTED_TYPES_POLICY_NAME } from './csp.ts'
  * returned through `uponSanitizeAttribute` so DOMPurify still checks them.
  * The output is idempotent (sanitising it again changes nothing).
  */
-const purifier = DOMPurify(window)
 
 /** Class on every kept `<iframe>`: the ArticleBody CSS makes it responsive. */
 export const EMBED_CLASS = 'article-embed'
@@ -108,82 +112,6 @@ const IFRAME_SANDBOX =
   'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox'
 const IFRAME_ALLOW = 'fullscreen; picture-in-picture; encrypted-media'
 
-// Lazy-load libraries keep the real image in data-* and a placeholder (or a
-// CORS proxy, as ZAKER does) in src: prefer the real one when it is safe.
-// The promoted value is still checked as a normal src/srcset afterwards.
-purifier.addHook('beforeSanitizeAttributes', (node) => {
-  const tag = node.nodeName.toLowerCase()
-  if (tag === 'img') promoteLazy(node, LAZY_SOURCE_ATTRIBUTES, 'src', 'image')
-  if (tag === 'img' || tag === 'source') {
-    promoteLazy(node, LAZY_SRCSET_ATTRIBUTES, 'srcset', 'media')
-  }
-})
-
-purifier.addHook('uponSanitizeElement', (node, data) => {
-  if (node.nodeType !== Node.ELEMENT_NODE) return
-  const element = node as Element
-  if (
-    element.hasAttribute('hidden') ||
-    isTrackingPixel(element, data.tagName)
-  ) {
-    element.remove()
-  } else if (data.tagName === 'a' && element.parentElement?.closest('a')) {
-    // A link inside a link cannot survive serialising and parsing again.
-    element.replaceWith(...element.childNodes)
-  } else if (data.tagName === 'iframe') {
-    promoteLazy(element, LAZY_SOURCE_ATTRIBUTES, 'src', 'media')
-    replaceUnlistedIframe(element)
-  }
-})
-
-purifier.addHook('uponSanitizeAttribute', (node, data) => {
-  const tag = node.nodeName.toLowerCase()
-  const allowed = ATTRIBUTES_BY_TAG[tag] ?? []
-  if (
-    !GLOBAL_ATTRIBUTES.includes(data.attrName) &&
-    !allowed.includes(data.attrName)
-  ) {
-    data.keepAttr = false
-    return
-  }
-  checkAttributeValue(tag, data)
-})
-
-// Constants only: values written here are not checked again by DOMPurify.
-purifier.addHook('afterSanitizeAttributes', (node) => {
-  switch (node.nodeName.toLowerCase()) {
-    case 'a':
-      if (!node.hasAttribute('href')) return
-      node.setAttribute('target', '_blank')
-      node.setAttribute('rel', 'noopener noreferrer')
-      node.setAttribute('referrerpolicy', 'no-referrer')
-      return
-    case 'img':
-      if (!node.hasAttribute('src') && !node.hasAttribute('srcset')) {
-        return node.remove()
-      }
-      node.setAttribute('loading', 'lazy')
-      node.setAttribute('decoding', 'async')
-      node.setAttribute('referrerpolicy', 'no-referrer')
-      return
-    case 'video':
-    case 'audio':
-      node.setAttribute('controls', '')
-      node.setAttribute('preload', 'none')
-      return
-    case 'iframe':
-      if (!node.hasAttribute('src')) return node.remove()
-      node.setAttribute('sandbox', IFRAME_SANDBOX)
-      node.setAttribute('allow', IFRAME_ALLOW)
-      node.setAttribute('loading', 'lazy')
-      // Players refuse to run without knowing the embedding origin; the
-      // origin (never the path) is all they get.
-      node.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin')
-      node.setAttribute('class', EMBED_CLASS)
-      return
-  }
-})
-
 /**
  * Sanitises untrusted article HTML and returns it as a DocumentFragment, to
  * be inserted with `container.replaceChildren(fragment)` — never through an
@@ -191,7 +119,7 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
  * round-trip, no Trusted Types sink). Pair it with `hideBrokenImages`.
  */
 export function sanitizeArticleHtml(dirty: string): DocumentFragment {
-  return runSanitizer(dirty)
+  return browserSanitizer().toFragment(dirty)
 }
 
 /**
@@ -199,45 +127,17 @@ export function sanitizeArticleHtml(dirty: string): DocumentFragment {
  * insert the string into the page (use `sanitizeArticleHtml`).
  */
 export function sanitizeArticleHtmlToString(dirty: string): string {
-  const fragment = runSanitizer(dirty)
-  const holder = fragment.ownerDocument.createElement('div')
-  holder.append(fragment)
-  return holder.innerHTML
+  return browserSanitizer().toString(dirty)
 }
 
-// --- internal ---
-
-const trustedTypesPolicy = createTrustedTypesPolicy()
-let sanitizing = false
-
-/**
- * The app's only Trusted Types policy. DOMPurify hands it the dirty string
- * to parse into an inert DOMParser document; the policy refuses to bless
- * anything outside a running `sanitize()` call, and never a script URL.
- */
-function createTrustedTypesPolicy(): Config['TRUSTED_TYPES_POLICY'] {
-  const factory = (window as { trustedTypes?: TrustedTypesFactory })
-    .trustedTypes
-  if (!factory) return null
-  try {
-    return factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
-      createHTML: (input) => {
-        if (!sanitizing)
-          throw new TypeError('Only the sanitiser may create HTML')
-        return input
-      },
-      createScriptURL: () => {
-        throw new TypeError('Article content may not load scripts')
-      },
-    })
-  } catch {
-    // Blocked (for instance a second copy of this module under the CSP):
-    // DOMPurify then cannot parse and returns nothing, which fails closed.
-    return null
-  }
+/** The policy bound to one window (and its DOMParser). */
+export type ArticleSanitizer = {
+  toFragment(dirty: string): DocumentFragment
+  toString(dirty: string): string
 }
 
-type TrustedTypesFactory = {
+/** The subset of `window.trustedTypes` the sanitiser uses. */
+export type TrustedTypesFactory = {
   createPolicy(
     name: string,
     rules: {
@@ -247,19 +147,161 @@ type TrustedTypesFactory = {
   ): NonNullable<Config['TRUSTED_TYPES_POLICY']>
 }
 
-function runSanitizer(dirty: string): DocumentFragment {
-  if (sanitizing) throw new Error('sanitizeArticleHtml is not re-entrant')
-  sanitizing = true
+/**
+ * The same policy for another window, e.g. a jsdom window in Node, so the
+ * ingest can store pre-sanitised HTML (the browser still sanitises it
+ * again). With `trustedTypes`, creates the app's one Trusted Types policy,
+ * `zixun-sanitize`, and hands it to DOMPurify; the policy blesses a string
+ * only while this sanitiser is running, and never a script URL.
+ */
+export function createArticleSanitizer(
+  win: WindowLike,
+  trustedTypes?: TrustedTypesFactory,
+): ArticleSanitizer {
+  const purifier = DOMPurify(win)
+  addPolicyHooks(purifier)
+  let running = false
+  const policy = trustedTypes
+    ? createTrustedTypesPolicy(trustedTypes, () => running)
+    : null
+  const toFragment = (dirty: string): DocumentFragment => {
+    if (running) throw new Error('The article sanitiser is not re-entrant')
+    running = true
+    try {
+      const fragment = purifier.sanitize(dirty, {
+        ...BASE_CONFIG,
+        RETURN_DOM_FRAGMENT: true,
+        TRUSTED_TYPES_POLICY: policy,
+      })
+      // null when the input has no body at all (a <frameset> document).
+      return fragment ?? new win.DocumentFragment()
+    } finally {
+      running = false
+    }
+  }
+  return {
+    toFragment,
+    toString: (dirty) => {
+      const fragment = toFragment(dirty)
+      const holder = fragment.ownerDocument.createElement('div')
+      holder.append(fragment)
+      return holder.innerHTML
+    },
+  }
+}
+
+// --- internal ---
+
+/** Installs the policy's hooks on a private DOMPurify instance. */
+function addPolicyHooks(purifier: Purifier) {
+  // Lazy-load libraries keep the real image in data-* and a placeholder (or a
+  // CORS proxy, as ZAKER does) in src: prefer the real one when it is safe.
+  // The promoted value is still checked as a normal src/srcset afterwards.
+  purifier.addHook('beforeSanitizeAttributes', (node) => {
+    const tag = node.nodeName.toLowerCase()
+    if (tag === 'img') promoteLazy(node, LAZY_SOURCE_ATTRIBUTES, 'src', 'image')
+    if (tag === 'img' || tag === 'source') {
+      promoteLazy(node, LAZY_SRCSET_ATTRIBUTES, 'srcset', 'media')
+    }
+  })
+
+  purifier.addHook('uponSanitizeElement', (node, data) => {
+    if (node.nodeType !== 1) return // Node.ELEMENT_NODE
+    const element = node as Element
+    if (
+      element.hasAttribute('hidden') ||
+      isTrackingPixel(element, data.tagName)
+    ) {
+      element.remove()
+    } else if (data.tagName === 'a' && element.parentElement?.closest('a')) {
+      // A link inside a link cannot survive serialising and parsing again.
+      element.replaceWith(...element.childNodes)
+    } else if (data.tagName === 'iframe') {
+      promoteLazy(element, LAZY_SOURCE_ATTRIBUTES, 'src', 'media')
+      replaceUnlistedIframe(element)
+    }
+  })
+
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    const tag = node.nodeName.toLowerCase()
+    const allowed = ATTRIBUTES_BY_TAG[tag] ?? []
+    if (
+      !GLOBAL_ATTRIBUTES.includes(data.attrName) &&
+      !allowed.includes(data.attrName)
+    ) {
+      data.keepAttr = false
+      return
+    }
+    checkAttributeValue(tag, data)
+  })
+
+  // Constants only: values written here are not checked again by DOMPurify.
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    switch (node.nodeName.toLowerCase()) {
+      case 'a':
+        if (!node.hasAttribute('href')) return
+        node.setAttribute('target', '_blank')
+        node.setAttribute('rel', 'noopener noreferrer')
+        node.setAttribute('referrerpolicy', 'no-referrer')
+        return
+      case 'img':
+        if (!node.hasAttribute('src') && !node.hasAttribute('srcset')) {
+          return node.remove()
+        }
+        node.setAttribute('loading', 'lazy')
+        node.setAttribute('decoding', 'async')
+        node.setAttribute('referrerpolicy', 'no-referrer')
+        return
+      case 'video':
+      case 'audio':
+        node.setAttribute('controls', '')
+        node.setAttribute('preload', 'none')
+        return
+      case 'iframe':
+        if (!node.hasAttribute('src')) return node.remove()
+        node.setAttribute('sandbox', IFRAME_SANDBOX)
+        node.setAttribute('allow', IFRAME_ALLOW)
+        node.setAttribute('loading', 'lazy')
+        // Players refuse to run without knowing the embedding origin; the
+        // origin (never the path) is all they get.
+        node.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin')
+        node.setAttribute('class', EMBED_CLASS)
+        return
+    }
+  })
+}
+
+let browserInstance: ArticleSanitizer | undefined
+
+/** Created on first use, so importing this module in Node is harmless. */
+function browserSanitizer(): ArticleSanitizer {
+  browserInstance ??= createArticleSanitizer(
+    window,
+    (window as { trustedTypes?: TrustedTypesFactory }).trustedTypes,
+  )
+  return browserInstance
+}
+
+function createTrustedTypesPolicy(
+  factory: TrustedTypesFactory,
+  isRunning: () => boolean,
+): Config['TRUSTED_TYPES_POLICY'] {
   try {
-    const fragment = purifier.sanitize(dirty, {
-      ...BASE_CONFIG,
-      RETURN_DOM_FRAGMENT: true,
-      TRUSTED_TYPES_POLICY: trustedTypesPolicy,
+    return factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+      createHTML: (input) => {
+        if (!isRunning()) {
+          throw new TypeError('Only the article sanitiser may create HTML')
+        }
+        return input
+      },
+      createScriptURL: () => {
+        throw new TypeError('Article content may not load scripts')
+      },
     })
-    // null when the input has no body at all (a <frameset> document).
-    return fragment ?? document.createDocumentFragment()
-  } finally {
-    sanitizing = false
+  } catch {
+    // Blocked (e.g. a second policy of that name under the CSP): DOMPurify
+    // then cannot parse and returns nothing, which fails closed.
+    return null
   }
 }
 
