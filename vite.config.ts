@@ -2,10 +2,11 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin'
 
 export default defineConfig({
-  plugins: [react(), dataDirPlugin()],
+  plugins: [react(), dataDirPlugin(), cspPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
