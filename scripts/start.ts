@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import process from 'node:process'
 import { generateDemoCorpus, generateDemoImages } from './demo/generate.ts'
@@ -9,7 +10,7 @@ import {
   PREVIEW_URL,
   parseStartArgs,
   planStart,
-  serveStep,
+  previewArgs,
 } from './demo/start-plan.ts'
 import type { StartStep } from './demo/start-plan.ts'
 
@@ -46,7 +47,14 @@ for (const step of steps) {
   if (code !== 0) process.exit(code)
 }
 console.log(`\n  Zixun is starting at ${PREVIEW_URL}  (Ctrl-C to stop)\n`)
-process.exitCode = await spawnForwarding(serveStep.command, [...serveStep.args])
+const viteBin = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+  'bin/vite.js',
+)
+process.exitCode = await spawnForwarding(process.execPath, [
+  viteBin,
+  ...previewArgs,
+])
 
 // --- internal ---
 
@@ -71,7 +79,8 @@ function spawnForwarding(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       stdio: 'inherit',
-      shell: process.platform === 'win32',
+      // npm and npx are .cmd files on Windows, which need a shell.
+      shell: process.platform === 'win32' && command !== process.execPath,
     })
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGINT', forward)

@@ -58,11 +58,11 @@ export function planStart(state: StartState): StartStep[] {
   return steps
 }
 
-/** The last step, which runs until Ctrl-C. */
-export const serveStep = {
-  command: 'npx',
-  args: ['vite', 'preview', '--port', '4173', '--strictPort'],
-} as const
+/**
+ * The last step, which runs until Ctrl-C: vite's own bin under `node`, with
+ * no npx or shell in between, so a forwarded signal reaches the server.
+ */
+export const previewArgs = ['preview', '--port', '4173', '--strictPort']
 
 export type StartOptions = { rebuildData: boolean; help: boolean }
 
