@@ -3,10 +3,11 @@ import type { CategoryPath } from '../../src/lib/article-schema.ts'
 
 /**
  * `hierarchical`: Hexo, where `[A, B, C]` is one path A › B › C and
- * `[[A, B], [C]]` two paths. `flat`: Jekyll, Hugo and feeds, where every
- * name in `categories` is its own one-level path.
+ * `[[A, B], [C]]` two paths. `flat`: Hugo and feeds, where every name in
+ * `categories` is its own one-level path. `jekyll`: flat, and a plain
+ * string holds several names separated by spaces.
  */
-export type CategoryStyle = 'hierarchical' | 'flat'
+export type CategoryStyle = 'hierarchical' | 'flat' | 'jekyll'
 
 export type Categories = { paths: CategoryPath[]; tags: string[] }
 
@@ -21,9 +22,12 @@ export function readCategories(
   data: Record<string, unknown>,
   style: CategoryStyle,
 ): Categories {
-  const raw = data.categories ?? data.category
-  let paths = dedupePaths(toPaths(raw, style))
-  const tagNames = unique(toNames(data.tags ?? data.tag ?? data.keywords))
+  const split = style === 'jekyll' ? /[\s,]+/ : /,/
+  const raw = splitString(data.categories ?? data.category, style, split)
+  let paths = dedupePaths(toPaths(raw, style === 'jekyll' ? 'flat' : style))
+  const tagNames = unique(
+    toNames(data.tags ?? data.tag ?? data.keywords, split),
+  )
   if (paths.length === 0) paths = tagNames.map((name) => [name])
   return { paths, tags: unique([...paths.flat(), ...tagNames]) }
 }
@@ -41,10 +45,20 @@ function toPaths(value: unknown, style: CategoryStyle): CategoryPath[] {
   return value.flatMap((entry) => toPaths(entry, 'hierarchical'))
 }
 
-function toNames(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(toNames)
-  if (typeof value === 'string' && value.includes(',')) {
-    return value.split(',').flatMap(toNames)
+function splitString(
+  value: unknown,
+  style: CategoryStyle,
+  split: RegExp,
+): unknown {
+  return style === 'jekyll' && typeof value === 'string'
+    ? value.split(split)
+    : value
+}
+
+function toNames(value: unknown, split: RegExp): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => toNames(v, split))
+  if (typeof value === 'string' && split.test(value.trim())) {
+    return value.split(split).flatMap((v) => toNames(v, split))
   }
   const name = cleanName(value)
   return name ? [name] : []

@@ -81,3 +81,32 @@ function isValidPrefix(bytes: Uint8Array): boolean {
     return false
   }
 }
+
+// Windows-1252 bytes 0x80–0x9F and the characters they decode to.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+const CP1252_BYTE = new Map([...CP1252_HIGH].map((ch, i) => [ch, 0x80 + i]))
+
+const MOJIBAKE =
+  /[\u00C2-\u00F4][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/
+
+/**
+ * Repairs text that was UTF-8, decoded as Latin-1/Windows-1252 and encoded
+ * as UTF-8 again (`ä¸­æ–‡` → `中文`, `â€™` → `’`). Only when every
+ * character maps back to one byte and those bytes are valid UTF-8;
+ * anything else is returned unchanged.
+ */
+export function fixDoubleEncoding(text: string): string {
+  if (!MOJIBAKE.test(text)) return text
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const byte = code < 0x100 ? code : CP1252_BYTE.get(text[i])
+    if (byte === undefined) return text
+    bytes[i] = byte
+  }
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return text
+  }
+}

@@ -12,6 +12,8 @@ export type HtmlScan = {
   text: string
   /** Every image in document order, lazy-loading attributes honoured. */
   images: BodyImage[]
+  /** Offsets of `<` that start a pseudo-tag meant as text. */
+  pseudoTags: number[]
 }
 
 const LAZY_SRC = [
@@ -30,12 +32,14 @@ const LAZY_SRC = [
 export function scanHtml(html: string): HtmlScan {
   const chunks: string[] = []
   const images: BodyImage[] = []
+  const pseudoTags: number[] = []
   let hidden = 0
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
         if (!isElementName(name)) {
           if (hidden === 0) chunks.push(rawTag(html, parser))
+          pseudoTags.push(parser.startIndex)
           return
         }
         if (HIDDEN_ELEMENTS.has(name)) hidden++
@@ -44,7 +48,9 @@ export function scanHtml(html: string): HtmlScan {
       },
       onclosetag(name, isImplied) {
         if (!isElementName(name)) {
-          if (!isImplied && hidden === 0) chunks.push(rawTag(html, parser))
+          if (isImplied) return
+          if (hidden === 0) chunks.push(rawTag(html, parser))
+          pseudoTags.push(parser.startIndex)
           return
         }
         if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1)
@@ -57,7 +63,7 @@ export function scanHtml(html: string): HtmlScan {
     { decodeEntities: true },
   )
   parser.end(html)
-  return { text: collapseWhitespace(chunks.join('')), images }
+  return { text: collapseWhitespace(chunks.join('')), images, pseudoTags }
 }
 
 /** Collapses every run of whitespace (also U+3000, NBSP) to one space. */

@@ -1,21 +1,20 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { CategoryStyle } from './categories.ts'
-import { decodeText } from './decode-text.ts'
+import { decodeText, fixDoubleEncoding } from './decode-text.ts'
+import { FEED_EXTENSIONS } from './discover-inputs.ts'
 import { PostError } from './errors.ts'
 import { parseFrontMatter } from './parse-front-matter.ts'
+import { prepareArticle, type Prepared } from './prepare-article.ts'
+import { readFeed } from './read-feed.ts'
 import { renderBody } from './render-body.ts'
 import { splitFrontMatter, type MatterFormat } from './split-front-matter.ts'
-import { prepareArticle, type Prepared } from './prepare-article.ts'
-import {
-  toArticle,
-  type Converted,
-  type RawPost,
-  type ToArticleOptions,
-} from './to-article.ts'
+import { toArticle, type RawPost, type ToArticleOptions } from './to-article.ts'
 
 /** Posts larger than this are rejected (a news post is rarely 100 KB). */
 export const MAX_POST_BYTES = 4 * 1024 * 1024
+/** Feeds may carry many full items. */
+export const MAX_FEED_BYTES = 64 * 1024 * 1024
 
 export type InputTask = {
   /** Absolute path to read. */
@@ -35,16 +34,22 @@ export type Rejection = {
 
 export type Outcome = { file: string; ok: true; prepared: Prepared } | Rejection
 
+/** A file's text, decoded and repaired, and its modification time. */
+export type TextInput = { text: string; mtimeMs: number }
+
 /**
- * Reads one input file and converts it. Never throws for a bad file: each
- * problem becomes a rejected outcome with a reason (and a line when known).
+ * Reads one input file (a post, or a feed of many items) and converts it.
+ * Never throws for a bad file: each problem becomes a rejected outcome with
+ * a reason, and a line when known.
  */
 export function processInput(
   task: InputTask,
   options: ToArticleOptions,
 ): Outcome[] {
   try {
-    const prepared = prepareArticle(readPost(task, options))
+    const input = readText(task)
+    if (isFeed(task.path, input.text)) return readFeed(task, input, options)
+    const prepared = prepareArticle(toArticle(readPost(task, input), options))
     return [{ file: task.file, ok: true, prepared }]
   } catch (error) {
     return [rejection(task.file, error)]
@@ -53,50 +58,57 @@ export function processInput(
 
 export function rejection(file: string, error: unknown): Rejection {
   if (error instanceof PostError) {
-    return {
-      file,
-      ok: false,
-      reason: error.message,
-      ...(error.line ? { line: error.line } : {}),
-    }
+    const line = error.line ? { line: error.line } : {}
+    return { file, ok: false, ...line, reason: error.message }
   }
   return { file, ok: false, reason: `unexpected error: ${String(error)}` }
 }
 
-function readPost(task: InputTask, options: ToArticleOptions): Converted {
+function readText(task: InputTask): TextInput {
   const stat = statSync(task.path)
   if (stat.size === 0) throw new PostError('empty file')
-  if (stat.size > MAX_POST_BYTES) {
-    throw new PostError(
-      `file is ${formatBytes(stat.size)}, over the ${formatBytes(MAX_POST_BYTES)} limit for a post`,
-    )
+  const feedLike = FEED_EXTENSIONS.includes(extname(task.path).toLowerCase())
+  const limit = feedLike ? MAX_FEED_BYTES : MAX_POST_BYTES
+  if (stat.size > limit) {
+    const what = feedLike ? 'a feed' : 'a post'
+    const size = `${formatBytes(stat.size)}, over the ${formatBytes(limit)}`
+    throw new PostError(`file is ${size} limit for ${what}`)
   }
   const { text } = decodeText(readFileSync(task.path))
   if (text.trim() === '') throw new PostError('empty file (only whitespace)')
-  const split = splitFrontMatter(text)
-  const data = parseFrontMatter(split)
-  const ext = extname(task.path)
-  const raw: RawPost = {
+  return { text: fixDoubleEncoding(text), mtimeMs: stat.mtimeMs }
+}
+
+function isFeed(path: string, text: string): boolean {
+  if (FEED_EXTENSIONS.includes(extname(path).toLowerCase())) return true
+  const head = text.slice(0, 2048)
+  return /^\s*(?:<\?xml[^>]*>\s*)?<(?:rss|feed|rdf:RDF)[\s>]/.test(head)
+}
+
+function readPost(task: InputTask, input: TextInput): RawPost {
+  const split = splitFrontMatter(input.text)
+  return {
     file: task.file,
     relPath: task.relPath,
-    data,
-    html: renderBody(split.body, ext),
+    data: parseFrontMatter(split),
+    html: renderBody(split.body, extname(task.path)),
     categoryStyle: categoryStyle(split.format, task.relPath),
-    mtimeMs: stat.mtimeMs,
+    mtimeMs: input.mtimeMs,
   }
-  return toArticle(raw, options)
 }
 
 /**
  * Hexo reads a YAML `categories` list as one path; Hugo (TOML/JSON front
- * matter) and Jekyll (files named `YYYY-MM-DD-title.md`) as flat names.
+ * matter) and Jekyll (files named `YYYY-MM-DD-title.md`, space-separated
+ * strings) as flat names.
  */
 export function categoryStyle(
   format: MatterFormat,
   relPath: string,
 ): CategoryStyle {
   if (format === 'toml' || format === 'json') return 'flat'
-  return /^\d{4}-\d{2}-\d{2}-/.test(basename(relPath)) ? 'flat' : 'hierarchical'
+  const jekyllName = /^\d{4}-\d{2}-\d{2}-/.test(basename(relPath))
+  return jekyllName ? 'jekyll' : 'hierarchical'
 }
 
 export function formatBytes(bytes: number): string {

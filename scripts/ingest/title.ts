@@ -34,7 +34,13 @@ function restoreReplaced(title: string, text: string): string | undefined {
  * else the file name without extension, else `Untitled`.
  */
 export function fallbackTitle(text: string, fileName: string): string {
-  if (text !== '') return summarize(text, FALLBACK_TITLE_LENGTH)
+  if (text !== '') {
+    // A whole first sentence needs no ellipsis.
+    return summarize(text, FALLBACK_TITLE_LENGTH).replace(
+      /([。！？.!?])…$/,
+      '$1',
+    )
+  }
   const name = fileName
     .replace(/\.[^.]+$/, '')
     .replace(/\s+/g, ' ')

@@ -4,6 +4,7 @@ import {
   type Author,
 } from '../../src/lib/article-schema.ts'
 import { deriveId } from './article-id.ts'
+import { escapePseudoTags, resolveBodyUrls } from './body-html.ts'
 import { readCategories, type CategoryStyle } from './categories.ts'
 import { cleanUrl } from './clean-url.ts'
 import { PostError } from './errors.ts'
@@ -104,7 +105,10 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
       ...(thumb?.size ? { image_size: thumb.size } : {}),
       ...(source ? { source } : {}),
     },
-    content_html: raw.html.trim(),
+    content_html: resolveBodyUrls(
+      escapePseudoTags(raw.html, body.pseudoTags),
+      link,
+    ).trim(),
   }
   return { article, link, dateMs, notes }
 }
@@ -125,7 +129,7 @@ function readDate(
     : 'no date'
   if (raw.mtimeMs === undefined) throw new PostError(problem)
   notes.push(`${problem}; used the file's modification time`)
-  return Math.floor(raw.mtimeMs)
+  return Math.floor(raw.mtimeMs / 1000) * 1000
 }
 
 function firstOf(
