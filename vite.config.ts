@@ -3,7 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { cspPlugin } from './scripts/vite/csp-plugin.ts'
-import { dataDirPlugin } from './scripts/vite/data-dir-plugin'
+import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
 
 export default defineConfig({
   plugins: [react(), dataDirPlugin(), cspPlugin()],

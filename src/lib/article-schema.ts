@@ -108,7 +108,8 @@ export const dataPaths = {
   manifest: 'manifest.json',
   report: 'ingest-report.json',
   article: (id: string) => `articles/${id}.json`,
-  page: (list: Pick<ListRef, 'base'>, page: number) => `${list.base}${page}.json`,
+  page: (list: Pick<ListRef, 'base'>, page: number) =>
+    `${list.base}${page}.json`,
 } as const
 
 /** Ids are URL- and file-name-safe: letters, digits, `-` and `_`. */

@@ -27,13 +27,20 @@ export async function fetchJson<T>(
 ): Promise<T> {
   let response: Response
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } })
+    response = await fetch(url, {
+      signal,
+      headers: { accept: 'application/json' },
+    })
   } catch (error) {
     if (signal?.aborted) throw error
     throw new DataError(`Network error while loading ${url}`, 0, url)
   }
   if (!response.ok) {
-    throw new DataError(`${response.status} while loading ${url}`, response.status, url)
+    throw new DataError(
+      `${response.status} while loading ${url}`,
+      response.status,
+      url,
+    )
   }
   const type = response.headers.get('content-type') ?? ''
   if (!type.includes('json')) {

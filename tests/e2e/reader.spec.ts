@@ -9,7 +9,20 @@ import {
 const corpus = readSharedCorpus()
 const visibleTitle = (title: string) => (title.trim() ? title : null)
 
-test('lists every one of the 40 shared posts, newest first', async ({ page }) => {
+/**
+ * The aggregator writes `: / \\ ? * “ ” < > | [ ]` in titles as `_`; the
+ * ingest may restore the original from the body, so either form matches.
+ */
+function titlePattern(title: string): RegExp {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(
+    `^\\s*${escaped.replaceAll('_', '[_:/\\\\?*“”<>|\\[\\]]')}\\s*$`,
+  )
+}
+
+test('lists every one of the 40 shared posts, newest first', async ({
+  page,
+}) => {
   expect(corpus).toHaveLength(40)
   await page.goto('/')
   await loadWholeList(page)
@@ -33,11 +46,13 @@ test('every post opens by clicking its title, and Back returns to the list', asy
     await expect(page).toHaveURL(`/a/${post.id}`)
     const heading = page.getByRole('heading', { level: 1 })
     const title = visibleTitle(post.title)
-    if (title) await expect(heading).toHaveText(title)
+    if (title) await expect(heading).toHaveText(titlePattern(title))
     else await expect(heading).toBeVisible()
     await page.goBack()
     await expect(page).toHaveURL('/')
-    await expect(page.locator(`.article-list a[href="/a/${post.id}"]`)).toBeVisible()
+    await expect(
+      page.locator(`.article-list a[href="/a/${post.id}"]`),
+    ).toBeVisible()
   }
 })
 
@@ -49,7 +64,9 @@ test('article URLs loaded cold in a fresh browser show that article', async ({
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(`/a/${post.id}`)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(post.title)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      titlePattern(post.title),
+    )
     await context.close()
   }
 })
@@ -57,14 +74,25 @@ test('article URLs loaded cold in a fresh browser show that article', async ({
 test('a category link shows exactly the posts under that category', async ({
   page,
 }) => {
-  for (const path of [['编程'], ['新媒体', '36kr'], ['编程', '开源中国', '资讯']]) {
+  for (const path of [
+    ['编程'],
+    ['新媒体', '36kr'],
+    ['编程', '开源中国', '资讯'],
+  ]) {
     const expected = corpus.filter((post) =>
       path.every((name, i) => post.categories[i] === name),
     )
     await page.goto('/')
     const nav = page.getByRole('navigation', { name: 'Categories' })
-    await nav.locator(`a[href="/c/${path.map(encodeURIComponent).join('/')}"]`).click()
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(path.at(-1)!)
+    // Each click opens the next level of the tree.
+    for (let level = 1; level <= path.length; level++) {
+      const href = `/c/${path.slice(0, level).map(encodeURIComponent).join('/')}`
+      await nav.locator(`a[href="${href}"]`).click()
+      await expect(page).toHaveURL(href)
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(
+      path.at(-1)!,
+    )
     await loadWholeList(page)
     const hrefs = await listedArticleHrefs(page)
     expect(hrefs.sort()).toEqual(expected.map((post) => `/a/${post.id}`).sort())

@@ -20,7 +20,9 @@ export const clientLoader =
     const manifest = await queryClient.ensureQueryData(manifestQueries.get())
     const resolved = resolveList(manifest, new URL(request.url).pathname)
     if (!resolved) throw notFound()
-    await queryClient.ensureInfiniteQueryData(articleQueries.list(resolved.list))
+    await queryClient.ensureInfiniteQueryData(
+      articleQueries.list(resolved.list.base),
+    )
     return null
   }
 
@@ -32,7 +34,9 @@ export default function ArticleListRoute() {
     list: manifest.all,
     categoryPath: [],
   }
-  const query = useSuspenseInfiniteQuery(articleQueries.list(resolved.list))
+  const query = useSuspenseInfiniteQuery(
+    articleQueries.list(resolved.list.base),
+  )
   const queryClient = useQueryClient()
   const articles = query.data.pages.flatMap((page) => page.items)
   const prefetch = (id: string) => {
@@ -45,7 +49,9 @@ export default function ArticleListRoute() {
       {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
       <h1 className="list-title">
         {categoryPath.at(-1) ?? messages.all}{' '}
-        <span className="count">{messages.articleCount(resolved.list.count)}</span>
+        <span className="count">
+          {messages.articleCount(resolved.list.count)}
+        </span>
       </h1>
       <ArticleList
         articles={articles}

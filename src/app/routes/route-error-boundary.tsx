@@ -1,4 +1,8 @@
-import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router'
+import {
+  isRouteErrorResponse,
+  useRevalidator,
+  useRouteError,
+} from 'react-router'
 import { ErrorView } from '@/components/error-view'
 import { NotFoundView } from '@/components/not-found-view'
 import { DataError } from '@/lib/data-client'
@@ -14,5 +18,7 @@ export function RouteErrorBoundary() {
   const revalidator = useRevalidator()
   if (isNotFound(error)) return <NotFoundView />
   const detail = error instanceof Error ? error.message : undefined
-  return <ErrorView onRetry={() => void revalidator.revalidate()} detail={detail} />
+  return (
+    <ErrorView onRetry={() => void revalidator.revalidate()} detail={detail} />
+  )
 }

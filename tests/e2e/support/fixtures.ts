@@ -21,7 +21,10 @@ export const test = base.extend<Fixtures>({
         (url) => url.origin !== origin,
         (route) => {
           urls.push(route.request().url())
-          return route.fulfill({ contentType: 'image/svg+xml', body: PIXEL_SVG })
+          return route.fulfill({
+            contentType: 'image/svg+xml',
+            body: PIXEL_SVG,
+          })
         },
       )
       await use(urls)
@@ -37,7 +40,10 @@ export async function loadWholeList(page: Page) {
   const end = page.getByText('You have reached the end.')
   const more = page.getByRole('button', { name: 'Load more' })
   while (!(await end.isVisible())) {
-    if (await more.isVisible()) await more.click()
+    // The next page may also load by itself as the list nears the viewport,
+    // replacing the button under the click: then just look again.
+    if (await more.isVisible())
+      await more.click({ timeout: 2000 }).catch(() => {})
     await page.waitForTimeout(50)
   }
 }

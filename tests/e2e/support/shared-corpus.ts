@@ -40,7 +40,9 @@ export function readSharedCorpus(): CorpusPost[] {
     if (!entry?.id || entry.status !== 'written') {
       throw new Error(`${file} was not written by the ingest`)
     }
-    const { data, body } = readFrontMatter(readFileSync(path.join(postsDir, file), 'utf8'))
+    const { data, body } = readFrontMatter(
+      readFileSync(path.join(postsDir, file), 'utf8'),
+    )
     return {
       file,
       id: entry.id,

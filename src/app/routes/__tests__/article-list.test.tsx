@@ -9,7 +9,10 @@ import { renderApp } from '@/testing/render-app'
 describe('the list of all articles', () => {
   test('shows the newest articles first, each title a real link', async () => {
     renderApp('/')
-    const links = await screen.findAllByRole('link', { name: /./, hidden: false })
+    const links = await screen.findAllByRole('link', {
+      name: /./,
+      hidden: false,
+    })
     const first = screen.getByRole('link', { name: fixtureArticles[0].title })
     expect(first).toHaveAttribute('href', '/a/fixture-1')
     expect(links.length).toBeGreaterThan(0)

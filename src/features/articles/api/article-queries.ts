@@ -15,7 +15,11 @@ export function fetchListPage(
   page: number,
   signal?: AbortSignal,
 ) {
-  return fetchJson(DATA_ROOT + dataPaths.page(list, page), parseListPage, signal)
+  return fetchJson(
+    DATA_ROOT + dataPaths.page(list, page),
+    parseListPage,
+    signal,
+  )
 }
 
 /** Fetches one full article. */
@@ -30,10 +34,12 @@ function nextPage(last: ListPage): number | undefined {
 
 export const articleQueries = {
   all: () => ['articles'] as const,
-  list: (list: Pick<ListRef, 'base'>) =>
+  /** The pages of one list; `base` is its ListRef's content-hashed folder. */
+  list: (base: string) =>
     infiniteQueryOptions({
-      queryKey: [...articleQueries.all(), 'list', list.base] as const,
-      queryFn: ({ pageParam, signal }) => fetchListPage(list, pageParam, signal),
+      queryKey: [...articleQueries.all(), 'list', base] as const,
+      queryFn: ({ pageParam, signal }) =>
+        fetchListPage({ base }, pageParam, signal),
       initialPageParam: 1,
       getNextPageParam: nextPage,
       // Page files live in content-hashed folders: they never change.

@@ -28,7 +28,10 @@ export function ArticleThumbnail({ src, size }: ArticleThumbnailProps) {
           onError={() => setFailedSrc(src)}
         />
       ) : (
-        <span className="thumbnail-placeholder" data-testid="thumbnail-placeholder" />
+        <span
+          className="thumbnail-placeholder"
+          data-testid="thumbnail-placeholder"
+        />
       )}
     </div>
   )

@@ -11,7 +11,11 @@ export type CategoryNavProps = {
 }
 
 /** The category tree with counts; branches expand and collapse. */
-export function CategoryNav({ tree, total, activePath = [] }: CategoryNavProps) {
+export function CategoryNav({
+  tree,
+  total,
+  activePath = [],
+}: CategoryNavProps) {
   return (
     <nav aria-label={messages.categories} className="category-nav">
       <ul>
@@ -46,7 +50,11 @@ function CategoryItem(props: {
         <summary>{link}</summary>
         <ul>
           {node.children.map((child) => (
-            <CategoryItem key={child.key} node={child} activePath={activePath} />
+            <CategoryItem
+              key={child.key}
+              node={child}
+              activePath={activePath}
+            />
           ))}
         </ul>
       </details>
