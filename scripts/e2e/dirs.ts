@@ -2,7 +2,8 @@ import path from 'node:path'
 
 /** Where the shared test data lives: `../shared` beside the repository. */
 export const sharedDir = path.resolve(
-  process.env.ZIXUN_SHARED_DIR ?? path.join(import.meta.dirname, '../../../shared'),
+  process.env.ZIXUN_SHARED_DIR ??
+    path.join(import.meta.dirname, '../../../shared'),
 )
 
 const cache = path.resolve(import.meta.dirname, '../../.cache/e2e')

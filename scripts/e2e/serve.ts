@@ -9,7 +9,9 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { e2eDirs } from './dirs'
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4174' } } })
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '4174' } },
+})
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(command, args, {
@@ -25,7 +27,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 const tsx = path.resolve('node_modules/.bin/tsx')
 const vite = path.resolve('node_modules/.bin/vite')
 
-run(tsx, ['scripts/ingest/cli.ts', ...e2eDirs.inputs.flatMap((i) => ['--input', i]), '--out', e2eDirs.data])
+run(tsx, [
+  'scripts/ingest/cli.ts',
+  ...e2eDirs.inputs.flatMap((i) => ['--input', i]),
+  '--out',
+  e2eDirs.data,
+])
 run(vite, ['build', '--outDir', e2eDirs.dist, '--emptyOutDir'], {
   ZIXUN_DATA_DIR: e2eDirs.data,
 })
