@@ -1,4 +1,4 @@
-import { resolveUrl } from './clean-url.ts'
+import type { ResolveUrl } from './clean-url.ts'
 
 const TAG = /<[a-zA-Z][\w:-]*(?:\s[^<>]*)?>/g
 const URL_ATTR =
@@ -7,29 +7,23 @@ const SRCSET_ATTR = /(\ssrcset\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi
 
 /**
  * Resolves relative URLs in the attributes of body tags (href, src,
- * lazy-loading `data-*`, srcset…) against the post's original link, so
- * images and links still work when the body is shown elsewhere.
+ * lazy-loading `data-*`, srcset…) with the post's resolver (its original
+ * link), so images and links still work when the body is shown elsewhere.
  */
-export function resolveBodyUrls(
-  html: string,
-  base: string | undefined,
-): string {
-  if (!base) return html
+export function resolveBodyUrls(html: string, resolve: ResolveUrl): string {
   return html.replace(TAG, (tag) =>
     tag
       .replace(
         URL_ATTR,
         (_m, name: string, dq?: string, sq?: string, bare?: string) => {
           const value = dq ?? sq ?? bare ?? ''
-          return `${name}"${escapeAttr(resolveUrl(value.trim(), base))}"`
+          return `${name}"${escapeAttr(resolve(value.trim()))}"`
         },
       )
       .replace(SRCSET_ATTR, (_m, name: string, dq?: string, sq?: string) => {
         const value = (dq ?? sq ?? '')
           .split(',')
-          .map((part) =>
-            part.trim().replace(/^\S+/, (url) => resolveUrl(url, base)),
-          )
+          .map((part) => part.trim().replace(/^\S+/, (url) => resolve(url)))
           .join(', ')
         return `${name}"${escapeAttr(value)}"`
       }),

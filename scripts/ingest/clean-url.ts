@@ -82,3 +82,18 @@ export function resolveUrl(href: string, base: string | undefined): string {
     return href
   }
 }
+
+export type ResolveUrl = (href: string) => string
+
+/**
+ * How a post's URLs resolve: against its original link, except that a
+ * post file (not a feed item) keeps root-relative URLs (`/images/a.png`),
+ * which belong to the site the posts are published on, not to the source.
+ */
+export function urlResolver(
+  base: string | undefined,
+  keepRootRelative: boolean,
+): ResolveUrl {
+  return (href) =>
+    keepRootRelative && /^\/(?!\/)/.test(href) ? href : resolveUrl(href, base)
+}

@@ -16,6 +16,7 @@ export const usage = `
     --out, -o <dir>      Output folder (default: public/data)
     --timezone <zone>    IANA zone for dates written without one (default: UTC)
     --strict             Exit 1 when any file is rejected
+    --workers <n>        Threads for reading posts (default: one per core; 0: none)
     --help, -h           Show this help
 
   Exit codes
@@ -51,6 +52,7 @@ export async function runCli(
         out: { type: 'string', short: 'o', default: 'public/data' },
         timezone: { type: 'string', default: 'UTC' },
         strict: { type: 'boolean', default: false },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -69,6 +71,9 @@ export async function runCli(
       outDir: values.out,
       timeZone: values.timezone,
       log: io.stderr,
+      ...(values.workers === undefined
+        ? {}
+        : { workers: Number(values.workers) }),
     })
     io.stdout(summaryLine(result))
     return exitCode(result, values.strict)

@@ -1,8 +1,13 @@
 import type { ReportEntry } from '../../src/lib/article-schema.ts'
-import type { Prepared } from './prepare-article.ts'
 
-/** A converted article and where it came from; `rank` is its input order. */
-export type Candidate = Prepared & { file: string; rank: number }
+/** What deduplication needs of an article; `rank` is its input order. */
+export type Candidate = {
+  id: string
+  link?: string
+  dateMs: number
+  file: string
+  rank: number
+}
 
 type Loser = { file: string; rank: number; id: string; reason: string }
 
@@ -17,11 +22,11 @@ export function isBetter(a: Candidate, b: Candidate): boolean {
  * for its id (so its file should be written); `resolve` then merges
  * winners that share an original link and reports every loser.
  */
-export class CandidateSet {
-  private readonly byId = new Map<string, Candidate>()
+export class CandidateSet<T extends Candidate> {
+  private readonly byId = new Map<string, T>()
   private readonly losers: Loser[] = []
 
-  add(candidate: Candidate): boolean {
+  add(candidate: T): boolean {
     const current = this.byId.get(candidate.id)
     if (!current) {
       this.byId.set(candidate.id, candidate)
@@ -45,14 +50,14 @@ export class CandidateSet {
    * duplicate, and the ids whose files were written but lost to a winner
    * with the same original link.
    */
-  resolve(): Resolved {
-    const byLink = new Map<string, Candidate>()
+  resolve(): Resolved<T> {
+    const byLink = new Map<string, T>()
     for (const c of this.byId.values()) {
       const other = c.link ? byLink.get(c.link) : undefined
       if (c.link && (!other || isBetter(c, other))) byLink.set(c.link, c)
     }
-    const winners: Candidate[] = []
-    const dropped = new Map<string, Candidate>()
+    const winners: T[] = []
+    const dropped = new Map<string, T>()
     for (const c of this.byId.values()) {
       const top = c.link ? byLink.get(c.link)! : c
       if (top === c) winners.push(c)
@@ -81,8 +86,8 @@ export class CandidateSet {
   }
 }
 
-export type Resolved = {
-  winners: Candidate[]
+export type Resolved<T> = {
+  winners: T[]
   merged: Array<ReportEntry & { rank: number }>
   droppedIds: string[]
 }

@@ -1,31 +1,24 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
-  CONTRACT_VERSION,
   dataPaths,
   type IngestReport,
-  type Manifest,
   type ReportEntry,
 } from '../../src/lib/article-schema.ts'
-import { buildCategoryTree, sortNodes } from './category-tree.ts'
-import { CandidateSet, type Candidate } from './dedupe.ts'
-import { discoverInputs } from './discover-inputs.ts'
+import { CandidateSet } from './dedupe.ts'
+import { discoverInputs, type Discovery } from './discover-inputs.ts'
 import { IngestError } from './errors.ts'
+import { cachePath, loadCache, saveCache } from './ingest-cache.ts'
 import { OutputWriter } from './output-writer.ts'
-import { assertTimeZone, formatRfc3339 } from './parse-date.ts'
+import { assertTimeZone } from './parse-date.ts'
 import { processInput, type Rejection } from './read-input.ts'
 import { buildReport, formatEntry } from './report.ts'
-import {
-  ALL_TITLE,
-  PAGE_SIZE,
-  writeCategoryLists,
-  writeList,
-} from './write-lists.ts'
+import type { Done, TaskContext } from './run-task.ts'
+import { defaultWorkerCount, runTasks } from './worker-pool.ts'
+import { writeData } from './write-data.ts'
 
 export { IngestError } from './errors.ts'
 export { PAGE_SIZE } from './write-lists.ts'
-
-export const MANIFEST_TITLE = '资讯'
 
 export type MainOptions = {
   inputs: string[]
@@ -36,6 +29,10 @@ export type MainOptions = {
   log?: (line: string) => void
   /** Called after each input file. */
   onProgress?: (done: number, total: number) => void
+  /** Worker threads for reading and converting; 0 runs on this thread. */
+  workers?: number
+  /** Where output hashes are kept between runs (default `.cache/ingest`). */
+  cacheDir?: string
 }
 
 export type MainResult = {
@@ -46,66 +43,124 @@ export type MainResult = {
   files: { written: number; unchanged: number; removed: number }
 }
 
+/** A converted article held by the main thread, and where it came from. */
+export type Held = Done & { rank: number; task: number; item: number }
+
+type Entry = ReportEntry & { rank: number }
+
 /**
  * Reads every post and feed under `inputs` and writes the data contract
  * (docs/data-contract.md) into `outDir`: `articles/<id>.json`, list pages
  * for all articles and for every category node, `manifest.json` and
- * `ingest-report.json`. Bad files are reported, never fatal. Throws
- * IngestError for problems with the run itself (no input, output not
- * writable, unknown time zone). Never calls process.exit.
+ * `ingest-report.json`. Bad files are reported, never fatal. Files whose
+ * bytes did not change are not rewritten; files of earlier runs that this
+ * run did not produce are removed. Throws IngestError for problems with
+ * the run itself (no input, output not writable, unknown time zone).
  */
 export async function main(options: MainOptions): Promise<MainResult> {
-  const timeZone = checkOptions(options)
+  const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
   const discovery = discoverInputs(options.inputs)
-  const total = discovery.tasks.length
-  if (total === 0 && discovery.problems.length === 0) {
+  if (discovery.tasks.length === 0 && discovery.problems.length === 0) {
     throw new IngestError(
       `no posts or feeds found in ${options.inputs.join(', ')}`,
     )
   }
   prepareOutDir(outDir)
-  const writer = new OutputWriter(outDir)
-  const candidates = new CandidateSet()
-  const entries: Array<ReportEntry & { rank: number }> = []
-  discovery.problems.forEach((p) => entries.push({ ...toEntry(p), rank: -1 }))
-  discovery.tasks.forEach((task, index) => {
-    const outcomes = processInput(task, { timeZone })
-    outcomes.forEach((outcome, item) => {
-      const rank = index * 2 ** 20 + item
-      if (!outcome.ok) return entries.push({ ...toEntry(outcome), rank })
-      const candidate: Candidate = {
-        ...outcome.prepared,
-        file: outcome.file,
-        rank,
-      }
-      if (candidates.add(candidate))
-        writer.write(dataPaths.article(candidate.id), candidate.articleJson)
-      candidate.articleJson = ''
-    })
-    options.onProgress?.(index + 1, total)
-  })
-  const { winners, merged, droppedIds } = candidates.resolve()
-  droppedIds.forEach((id) => writer.forget(dataPaths.article(id)))
-  for (const w of winners) entries.push({ ...writtenEntry(w), rank: w.rank })
-  entries.push(...merged)
+  const cacheFile = cachePath(options.cacheDir ?? '.cache/ingest', outDir)
+  const previous = loadCache(cacheFile, outDir, outDir)
+  const writer = new OutputWriter(outDir, previous)
+  const context: TaskContext = {
+    timeZone,
+    outDir,
+    previous: articleHashes(previous),
+  }
+  const { winners, entries } = await convertAll(
+    discovery,
+    context,
+    writer,
+    options,
+  )
   const report = buildReport(sortEntries(entries))
-  report.files.forEach((entry) => {
+  for (const entry of report.files) {
     const line = formatEntry(entry)
     if (line) options.log?.(line)
-  })
-  const categories = writeLists(writer, winners)
-  writer.write(dataPaths.report, json(report))
+  }
+  const categories = writeData(writer, winners, report)
   const removed = writer.removeStale()
+  saveCache(cacheFile, outDir, writer.hashes)
+  const { written, unchanged } = writer
   return {
     report,
     articles: winners.length,
     categories,
-    files: { written: writer.written, unchanged: writer.unchanged, removed },
+    files: { written, unchanged, removed },
   }
 }
 
-function checkOptions(options: MainOptions): string {
+async function convertAll(
+  discovery: Discovery,
+  context: TaskContext,
+  writer: OutputWriter,
+  options: MainOptions,
+): Promise<{ winners: Held[]; entries: Entry[] }> {
+  const { tasks } = discovery
+  const candidates = new CandidateSet<Held>()
+  const contested = new Set<string>()
+  const seen = new Set<string>()
+  const entries: Entry[] = discovery.problems.map((p) => ({
+    ...toEntry(p),
+    rank: -1,
+  }))
+  let done = 0
+  const workers = options.workers ?? defaultWorkerCount()
+  await runTasks(tasks, context, workers, (task, result) => {
+    result.forEach((outcome, item) => {
+      const rank = task * 2 ** 20 + item
+      if (!outcome.ok) return void entries.push({ ...toEntry(outcome), rank })
+      const held: Held = { ...outcome, rank, task, item }
+      if (seen.has(held.id)) contested.add(held.id)
+      seen.add(held.id)
+      candidates.add(held)
+      writer.record(dataPaths.article(held.id), held.articleHash, held.written)
+    })
+    options.onProgress?.(++done, tasks.length)
+  })
+  const { winners, merged, droppedIds } = candidates.resolve()
+  droppedIds.forEach((id) => writer.forget(dataPaths.article(id)))
+  rewriteContested(winners, contested, discovery, context, writer)
+  for (const w of winners) entries.push({ ...writtenEntry(w), rank: w.rank })
+  entries.push(...merged)
+  return { winners, entries }
+}
+
+/**
+ * Two files with one id may have written `articles/<id>.json` in either
+ * order; the winner's bytes are written again so the result never depends
+ * on which thread finished last.
+ */
+function rewriteContested(
+  winners: Held[],
+  contested: Set<string>,
+  discovery: Discovery,
+  context: TaskContext,
+  writer: OutputWriter,
+): void {
+  for (const winner of winners) {
+    if (!contested.has(winner.id)) continue
+    const outcome = processInput(discovery.tasks[winner.task], context)[
+      winner.item
+    ]
+    if (outcome?.ok)
+      writer.write(
+        dataPaths.article(winner.id),
+        outcome.prepared.articleJson,
+        true,
+      )
+  }
+}
+
+function checkTimeZone(options: MainOptions): string {
   if (options.inputs.length === 0) throw new IngestError('no --input given')
   const timeZone = options.timeZone ?? 'UTC'
   try {
@@ -129,37 +184,10 @@ function prepareOutDir(outDir: string): void {
   }
 }
 
-/** Newest first; the same date falls back to the id, so order is stable. */
-function compareArticles(a: Candidate, b: Candidate): number {
-  return b.dateMs - a.dateMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-function writeLists(writer: OutputWriter, winners: Candidate[]): number {
-  const sorted = winners.sort(compareArticles)
-  const items = sorted.map((c) => c.itemJson)
-  const all = writeList(writer, {
-    key: 'all',
-    title: ALL_TITLE,
-    dir: 'pages/all',
-    items,
-  })
-  const tree = buildCategoryTree(sorted)
-  const categories = writeCategoryLists(writer, tree, items, sortNodes)
-  const manifest: Manifest = {
-    version: CONTRACT_VERSION,
-    generated: formatRfc3339(sorted[0]?.dateMs ?? 0),
-    title: MANIFEST_TITLE,
-    total: sorted.length,
-    page_size: PAGE_SIZE,
-    all,
-    categories,
-  }
-  writer.write(dataPaths.manifest, json(manifest))
-  return countNodes(categories)
-}
-
-function countNodes(nodes: Manifest['categories']): number {
-  return nodes.reduce((sum, node) => sum + 1 + countNodes(node.children), 0)
+function articleHashes(
+  previous: ReadonlyMap<string, string>,
+): Map<string, string> {
+  return new Map([...previous].filter(([rel]) => rel.startsWith('articles/')))
 }
 
 function toEntry(outcome: Rejection): ReportEntry {
@@ -167,24 +195,18 @@ function toEntry(outcome: Rejection): ReportEntry {
   return { file, status: 'rejected', ...(line ? { line } : {}), reason }
 }
 
-function writtenEntry(c: Candidate): ReportEntry {
-  const reason = c.notes.join('; ')
+function writtenEntry(held: Held): ReportEntry {
+  const reason = held.notes.join('; ')
   return {
-    file: c.file,
+    file: held.file,
     status: 'written',
-    id: c.id,
+    id: held.id,
     ...(reason ? { reason } : {}),
   }
 }
 
-function sortEntries(
-  entries: Array<ReportEntry & { rank: number }>,
-): ReportEntry[] {
+function sortEntries(entries: Entry[]): ReportEntry[] {
   return entries
     .sort((a, b) => a.rank - b.rank)
     .map(({ rank: _rank, ...entry }) => entry)
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`
 }

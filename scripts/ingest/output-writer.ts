@@ -32,11 +32,12 @@ export class OutputWriter {
     this.previous = previous
   }
 
-  write(rel: string, content: string): void {
+  /** Writes `content` at `rel` unless it is already there (`force`: always). */
+  write(rel: string, content: string, force = false): void {
     const hash = contentHash(content)
     const before = this.hashes.get(rel) ?? this.previous.get(rel)
     this.hashes.set(rel, hash)
-    if (before === hash) {
+    if (before === hash && !force) {
       this.unchanged++
       return
     }
@@ -48,6 +49,13 @@ export class OutputWriter {
     }
     writeFileSync(path, content)
     this.written++
+  }
+
+  /** Records a file another thread wrote (or found unchanged). */
+  record(rel: string, hash: string, written: boolean): void {
+    this.hashes.set(rel, hash)
+    if (written) this.written++
+    else this.unchanged++
   }
 
   /** Forgets a path written earlier in this run (a merged duplicate's file). */

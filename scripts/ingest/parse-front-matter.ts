@@ -1,6 +1,7 @@
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { PostError } from './errors.ts'
+import { parseSimpleYaml } from './simple-yaml.ts'
 import type { SplitPost } from './split-front-matter.ts'
 
 export type FrontMatter = Record<string, unknown>
@@ -18,7 +19,11 @@ export function parseFrontMatter(post: SplitPost): FrontMatter {
     case 'none':
       return {}
     case 'yaml':
-      return toRecord(parseYamlLenient(post.matter, post.matterLine), post)
+      return toRecord(
+        parseSimpleYaml(post.matter) ??
+          parseYamlLenient(post.matter, post.matterLine),
+        post,
+      )
     case 'toml':
       return toRecord(parseTomlMatter(post.matter, post.matterLine), post)
     case 'json':

@@ -93,6 +93,7 @@ function readPost(task: InputTask, input: TextInput): RawPost {
     data: parseFrontMatter(split),
     html: renderBody(split.body, extname(task.path)),
     categoryStyle: categoryStyle(split.format, task.relPath),
+    keepRootRelative: true,
     mtimeMs: input.mtimeMs,
   }
 }

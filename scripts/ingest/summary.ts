@@ -25,12 +25,37 @@ export function summarize(text: string, max = SUMMARY_LENGTH): string {
 
 /** The longest prefix of whole graphemes within `max` code units. */
 export function graphemePrefix(text: string, max: number): string {
-  let end = 0
-  for (const { segment, index } of segmenter.segment(text.slice(0, max + 16))) {
-    if (index + segment.length > max) break
-    end = index + segment.length
+  if (text.length <= max) return text
+  if (isSimpleBoundary(text, max)) return text.slice(0, max)
+  const from = Math.max(0, max - 32)
+  let end = from
+  const window = text.slice(from, max + 16)
+  for (const { segment, index } of segmenter.segment(window)) {
+    if (from + index + segment.length > max) break
+    end = from + index + segment.length
   }
   return text.slice(0, end)
+}
+
+/**
+ * Whether a cut before `at` can't split a grapheme: the characters on
+ * both sides are plain BMP characters, not joiners, marks or selectors.
+ */
+function isSimpleBoundary(text: string, at: number): boolean {
+  return isPlain(text.charCodeAt(at - 1)) && isPlain(text.charCodeAt(at))
+}
+
+function isPlain(code: number): boolean {
+  if (code < 0x300) return true
+  if (code >= 0xd800 && code <= 0xdfff) return false // surrogates
+  if (code >= 0x300 && code <= 0x36f) return false // combining marks
+  if (code >= 0x1100 && code <= 0x11ff) return false // Hangul jamo
+  if (code >= 0x200c && code <= 0x200d) return false // ZWNJ, ZWJ
+  if (code >= 0xfe00 && code <= 0xfe0f) return false // variation selectors
+  if (code >= 0x20d0 && code <= 0x20ff) return false // combining for symbols
+  if (code >= 0x0900 && code <= 0x0dff) return false // Indic scripts
+  if (code >= 0x0e00 && code <= 0x0eff) return false // Thai, Lao
+  return code < 0x3099 || code > 0x309a // kana voicing marks
 }
 
 /** End index just after the last `pattern` match at or after `min`, or -1. */

@@ -1,6 +1,10 @@
 import { decodeHTML } from 'entities'
 import type { ImageSize } from '../../src/lib/article-schema.ts'
-import { isPlaceholderImage, resolveUrl, unwrapProxy } from './clean-url.ts'
+import {
+  isPlaceholderImage,
+  unwrapProxy,
+  type ResolveUrl,
+} from './clean-url.ts'
 import type { BodyImage } from './html-text.ts'
 
 export type Thumbnail = { image: string; size?: ImageSize }
@@ -17,23 +21,23 @@ const FIELDS = [
 /**
  * The article's thumbnail: `thumbnail` → `headimg` → `image`/`cover` → the
  * first body image → none. Random stock placeholders are no image, open
- * proxies are unwrapped, relative URLs are resolved against `base`.
+ * proxies are unwrapped, relative URLs are resolved with `resolve`.
  */
 export function pickThumbnail(
   data: Record<string, unknown>,
   bodyImages: BodyImage[],
-  base?: string,
+  resolve: ResolveUrl,
 ): Thumbnail | undefined {
   for (const field of FIELDS) {
-    const image = usableImage(imageField(data[field]), base)
+    const image = usableImage(imageField(data[field]), resolve)
     if (image)
       return withSize(
         image,
-        bodyImages.find((img) => usableImage(img.src, base) === image),
+        bodyImages.find((img) => usableImage(img.src, resolve) === image),
       )
   }
   for (const img of bodyImages) {
-    const image = usableImage(img.src, base)
+    const image = usableImage(img.src, resolve)
     if (image) return withSize(image, img)
   }
   return undefined
@@ -56,13 +60,13 @@ function imageField(value: unknown): string | undefined {
 
 function usableImage(
   value: string | undefined,
-  base?: string,
+  resolve: ResolveUrl,
 ): string | undefined {
   if (!value) return undefined
   const url = unwrapProxy(decodeHTML(value.trim()))
   if (url === '' || isPlaceholderImage(url)) return undefined
   if (/^(?:data|javascript|blob|file):/i.test(url)) return undefined
   const absolute = url.startsWith('//') ? `https:${url}` : url
-  const resolved = resolveUrl(absolute, base)
-  return /^https?:\/\//i.test(resolved) ? resolved : undefined
+  const resolved = resolve(absolute)
+  return /^https?:\/\/|^\/(?!\/)/i.test(resolved) ? resolved : undefined
 }

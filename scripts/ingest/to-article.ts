@@ -6,7 +6,7 @@ import {
 import { deriveId } from './article-id.ts'
 import { escapePseudoTags, resolveBodyUrls } from './body-html.ts'
 import { readCategories, type CategoryStyle } from './categories.ts'
-import { cleanUrl } from './clean-url.ts'
+import { cleanUrl, urlResolver } from './clean-url.ts'
 import { PostError } from './errors.ts'
 import { scanHtml } from './html-text.ts'
 import { formatRfc3339, parseDate } from './parse-date.ts'
@@ -27,6 +27,8 @@ export type RawPost = {
   categoryStyle: CategoryStyle
   /** The feed's title for feed items. */
   source?: string
+  /** Post files keep root-relative URLs (their site's own assets). */
+  keepRootRelative?: boolean
   /** The file's modification time: a date of last resort, reported. */
   mtimeMs?: number
 }
@@ -86,7 +88,8 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
   const id = deriveId(data, link, raw.relPath)
   const { paths, tags } = readCategories(data, raw.categoryStyle)
   const authors = readAuthors(data.author ?? data.authors)
-  const thumb = pickThumbnail(data, body.images, link)
+  const resolve = urlResolver(link, raw.keepRootRelative ?? false)
+  const thumb = pickThumbnail(data, body.images, resolve)
   const source =
     raw.source ?? nameOf(data.source) ?? nameOf(data.site) ?? authors[0]?.name
   const article: Article = {
@@ -107,7 +110,7 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
     },
     content_html: resolveBodyUrls(
       escapePseudoTags(raw.html, body.pseudoTags),
-      link,
+      resolve,
     ).trim(),
   }
   return { article, link, dateMs, notes }

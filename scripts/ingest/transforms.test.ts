@@ -6,6 +6,7 @@ import {
   isPlaceholderImage,
   resolveUrl,
   unwrapProxy,
+  urlResolver,
 } from './clean-url.ts'
 import { scanHtml } from './html-text.ts'
 import { looksLikeHtml, renderBody } from './render-body.ts'
@@ -154,6 +155,7 @@ describe('urls', () => {
 })
 
 describe('pickThumbnail', () => {
+  const noBase = urlResolver(undefined, false)
   const body = [{ src: 'https://body/1.jpg', width: 4, height: 3 }]
   test.each([
     [
@@ -183,14 +185,32 @@ describe('pickThumbnail', () => {
       'https://t/1.jpg?a=1&b=2',
     ],
   ])('%s', (_name, data, image) => {
-    expect(pickThumbnail(data, body)?.image).toBe(image)
+    expect(pickThumbnail(data, body, noBase)?.image).toBe(image)
   })
 
   test('none when there is nothing real', () => {
     expect(
-      pickThumbnail({ headimg: 'https://picsum.photos/400/300?random=2' }, []),
+      pickThumbnail(
+        { headimg: 'https://picsum.photos/400/300?random=2' },
+        [],
+        noBase,
+      ),
     ).toBeUndefined()
-    expect(pickThumbnail({ image: 'relative.png' }, [])).toBeUndefined()
+    expect(pickThumbnail({ image: 'relative.png' }, [], noBase)).toBeUndefined()
+  })
+
+  test('a post keeps root-relative images (its own site’s assets)', () => {
+    const post = urlResolver('https://source.example.com/a/b', true)
+    expect(
+      pickThumbnail({ headimg: '/demo/images/demo-1.svg' }, [], post)?.image,
+    ).toBe('/demo/images/demo-1.svg')
+    expect(pickThumbnail({ headimg: 'img/x.png' }, [], post)?.image).toBe(
+      'https://source.example.com/a/img/x.png',
+    )
+    const item = urlResolver('https://source.example.com/a/b', false)
+    expect(pickThumbnail({ image: '/x.png' }, [], item)?.image).toBe(
+      'https://source.example.com/x.png',
+    )
   })
 
   test('relative images resolve against the original link; sizes come along', () => {
@@ -198,7 +218,7 @@ describe('pickThumbnail', () => {
       pickThumbnail(
         {},
         [{ src: 'a.jpg', width: 4, height: 3 }],
-        'https://x.com/p/',
+        urlResolver('https://x.com/p/', false),
       ),
     ).toEqual({
       image: 'https://x.com/p/a.jpg',

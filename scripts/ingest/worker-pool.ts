@@ -1,0 +1,94 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { InputTask } from './read-input.ts'
+import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
+import type { WorkerBatch, WorkerReply } from './worker.ts'
+
+export const BATCH_SIZE = 32
+
+export type OnResult = (index: number, result: TaskResult) => void
+
+/** One worker per core, leaving none idle: the main thread mostly waits. */
+export function defaultWorkerCount(): number {
+  return availableParallelism()
+}
+
+/**
+ * Runs every task, on `workers` worker threads (0: on this thread), and
+ * reports each file's result as it arrives (not in input order). Workers
+ * get small batches, two in flight each, so a slow file never idles a core.
+ */
+export async function runTasks(
+  tasks: InputTask[],
+  context: TaskContext,
+  workers: number,
+  onResult: OnResult,
+): Promise<void> {
+  if (workers <= 0 || tasks.length < BATCH_SIZE * 2) {
+    tasks.forEach((task, index) => onResult(index, runTask(task, context)))
+    return
+  }
+  const batches = toBatches(tasks)
+  const count = Math.min(workers, Math.ceil(batches.length / 2))
+  await Promise.all(
+    Array.from({ length: count }, () => runWorker(batches, context, onResult)),
+  )
+}
+
+function toBatches(tasks: InputTask[]): WorkerBatch[] {
+  const batches: WorkerBatch[] = []
+  for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
+    batches.push(
+      tasks
+        .slice(start, start + BATCH_SIZE)
+        .map((task, i) => ({ index: start + i, task })),
+    )
+  }
+  return batches.reverse()
+}
+
+function runWorker(
+  queue: WorkerBatch[],
+  context: TaskContext,
+  onResult: OnResult,
+): Promise<void> {
+  const worker = spawnWorker(context)
+  return new Promise((resolve, reject) => {
+    let inFlight = 0
+    const feed = () => {
+      while (inFlight < 2 && queue.length > 0) {
+        worker.postMessage(queue.pop())
+        inFlight++
+      }
+      if (inFlight === 0) void worker.terminate().then(() => resolve())
+    }
+    worker.on('message', (reply: WorkerReply) => {
+      inFlight--
+      try {
+        for (const { index, result } of reply) onResult(index, result)
+      } catch (error) {
+        queue.length = 0
+        void worker.terminate()
+        reject(error)
+        return
+      }
+      feed()
+    })
+    worker.on('error', reject)
+    feed()
+  })
+}
+
+/**
+ * Starts `worker.ts`. The worker registers tsx itself, so this works
+ * under `tsx`, under Vitest and from plain Node alike.
+ */
+function spawnWorker(context: TaskContext): Worker {
+  const url = new URL('./worker.ts', import.meta.url).href
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}) })`
+  return new Worker(code, {
+    eval: true,
+    execArgv: [],
+    workerData: { ...context, previous: [...context.previous] },
+  })
+}

@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import type { InputTask } from './read-input.ts'
+import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
+
+/** Sent to a worker: input files with their index in the run. */
+export type WorkerBatch = Array<{ index: number; task: InputTask }>
+/** Sent back: each file's outcomes, by index. */
+export type WorkerReply = Array<{ index: number; result: TaskResult }>
+
+type WorkerData = Omit<TaskContext, 'previous'> & {
+  previous: Array<[string, string]>
+}
+
+const data = workerData as WorkerData
+const context: TaskContext = { ...data, previous: new Map(data.previous) }
+
+parentPort?.on('message', (batch: WorkerBatch) => {
+  const reply: WorkerReply = batch.map(({ index, task }) => ({
+    index,
+    result: runTask(task, context),
+  }))
+  parentPort?.postMessage(reply)
+})
