@@ -20,6 +20,10 @@ const en = {
   by: 'by',
   breadcrumb: 'Breadcrumb',
   skipToContent: 'Skip to content',
+  share: 'Share',
+  shareTitled: (title: string) => `Share: ${title}`,
+  linkCopied: 'Link copied',
+  shareLink: 'Link to share',
 }
 
 type Messages = typeof en
@@ -45,6 +49,10 @@ const zh: Messages = {
   by: '作者',
   breadcrumb: '导航路径',
   skipToContent: '跳到正文',
+  share: '分享',
+  shareTitled: (title: string) => `分享：${title}`,
+  linkCopied: '已复制链接',
+  shareLink: '分享链接',
 }
 
 function pickMessages(languages: readonly string[]): Messages {

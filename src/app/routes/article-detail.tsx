@@ -4,8 +4,10 @@ import { useEffect } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { useParams } from 'react-router'
 import { messages } from '@/config/messages'
+import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleView } from '@/features/articles/components/article-view'
+import { ShareButton } from '@/features/share/components/share-button'
 import { isArticleId } from '@/lib/article-schema'
 import { notFound } from './not-found'
 
@@ -25,5 +27,12 @@ export default function ArticleDetailRoute() {
   useEffect(() => {
     document.title = `${article.title} · ${messages.siteName}`
   }, [article.title])
-  return <ArticleView article={article} />
+  return (
+    <ArticleView
+      article={article}
+      actions={
+        <ShareButton title={article.title} href={paths.article.getHref(id)} />
+      }
+    />
+  )
 }

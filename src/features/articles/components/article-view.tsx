@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { formatDate, messages } from '@/config/messages'
 import type { Article } from '@/lib/article-schema'
 import { toSafeHttpUrl } from '@/lib/safe-url'
@@ -6,10 +7,12 @@ import { CategoryLinks } from './category-links'
 
 export type ArticleViewProps = {
   article: Article
+  /** Composed by the route, e.g. the share button. */
+  actions?: ReactNode
 }
 
 /** The detail view: headline, byline, body, and the way to the original. */
-export function ArticleView({ article }: ArticleViewProps) {
+export function ArticleView({ article, actions }: ArticleViewProps) {
   const { _zixun: meta } = article
   const author = article.authors.map((a) => a.name).join(', ')
   const source = meta.source && meta.source !== author ? meta.source : undefined
@@ -31,16 +34,19 @@ export function ArticleView({ article }: ArticleViewProps) {
         </p>
       </header>
       <ArticleBody html={article.content_html} />
-      {original && (
+      {(original || actions) && (
         <footer className="article-footer">
-          <a
-            href={original}
-            target="_blank"
-            rel="noopener noreferrer"
-            referrerPolicy="no-referrer"
-          >
-            {messages.openOriginal}
-          </a>
+          {original && (
+            <a
+              href={original}
+              target="_blank"
+              rel="noopener noreferrer"
+              referrerPolicy="no-referrer"
+            >
+              {messages.openOriginal}
+            </a>
+          )}
+          {actions}
         </footer>
       )}
     </article>

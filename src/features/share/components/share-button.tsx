@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react'
+import { messages } from '@/config/messages'
+import { buildShareUrl, shareOrCopy, type ShareOutcome } from '../share-link'
+
+export type ShareButtonProps = {
+  title: string
+  /** The reader's path of the thing to share, e.g. `/a/<id>`. */
+  href: string
+  /** The small variant for list cards; its name includes the title. */
+  compact?: boolean
+}
+
+const FEEDBACK_MS = 4000
+
+/**
+ * Shares the canonical link: the system share sheet where there is one,
+ * else the clipboard (with "Link copied"), else the link in a selected
+ * field to copy by hand.
+ */
+export function ShareButton({
+  title,
+  href,
+  compact = false,
+}: ShareButtonProps) {
+  const [outcome, setOutcome] = useState<ShareOutcome | null>(null)
+  const field = useRef<HTMLInputElement>(null)
+  const url = buildShareUrl(href)
+
+  useEffect(() => {
+    if (outcome === 'manual') field.current?.select()
+    if (outcome !== 'copied') return
+    const timer = setTimeout(() => setOutcome(null), FEEDBACK_MS)
+    return () => clearTimeout(timer)
+  }, [outcome])
+
+  const share = async () => {
+    setOutcome(null)
+    setOutcome(await shareOrCopy({ title, url }))
+  }
+
+  return (
+    <div className={compact ? 'share share-compact' : 'share'}>
+      <button
+        type="button"
+        className="share-button"
+        aria-label={compact ? messages.shareTitled(title) : undefined}
+        onClick={() => void share()}
+      >
+        {messages.share}
+      </button>
+      {/* The live region exists before it speaks, so screen readers hear it. */}
+      <span role="status" className="share-status">
+        {outcome === 'copied' ? messages.linkCopied : ''}
+      </span>
+      {outcome === 'manual' && (
+        <label className="share-field">
+          <span>{messages.shareLink}</span>
+          <input
+            ref={field}
+            type="text"
+            readOnly
+            value={url}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </label>
+      )}
+    </div>
+  )
+}
