@@ -31,7 +31,8 @@ const GOOD =
 async function run(...args: string[]) {
   const stdout: string[] = []
   const stderr: string[] = []
-  const code = await runCli(args, {
+  const cache = ['--cache', join(dir, 'cache')]
+  const code = await runCli([...args, ...cache], {
     stdout: (l) => stdout.push(l),
     stderr: (l) => stderr.push(l),
   })
@@ -96,6 +97,13 @@ test.each([
   ],
   ['an unknown option', () => ['--frobnicate']],
   [
+    'a bad --workers',
+    () => (
+      post('good.md', GOOD),
+      ['-i', join(dir, 'posts'), '--workers', 'two']
+    ),
+  ],
+  [
     'an unknown time zone',
     () => (
       post('good.md', GOOD),
@@ -133,7 +141,15 @@ test('the real process exits with the code runCli returns', () => {
   const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
   const ok = execFileSync(
     tsx,
-    [cli, '-i', join(dir, 'posts'), '-o', join(dir, 'out')],
+    [
+      cli,
+      '-i',
+      join(dir, 'posts'),
+      '-o',
+      join(dir, 'out'),
+      '--cache',
+      join(dir, 'c'),
+    ],
     { encoding: 'utf8' },
   )
   expect(ok).toMatch(/^Wrote 1 articles/)

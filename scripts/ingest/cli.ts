@@ -2,6 +2,7 @@ import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { IngestError, main, type MainResult } from './main.ts'
+import { createProgress, type Progress } from './progress.ts'
 
 export const usage = `
   Usage
@@ -16,6 +17,7 @@ export const usage = `
     --out, -o <dir>      Output folder (default: public/data)
     --timezone <zone>    IANA zone for dates written without one (default: UTC)
     --strict             Exit 1 when any file is rejected
+    --cache <dir>        Where output hashes are kept between runs (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
     --help, -h           Show this help
 
@@ -31,11 +33,13 @@ export const usage = `
 export type CliIo = {
   stdout: (line: string) => void
   stderr: (line: string) => void
+  progress?: Progress
 }
 
 const defaultIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
+  progress: createProgress(process.stderr),
 }
 
 /** Runs the CLI with the given arguments and returns its exit code. */
@@ -53,6 +57,7 @@ export async function runCli(
         timezone: { type: 'string', default: 'UTC' },
         strict: { type: 'boolean', default: false },
         workers: { type: 'string' },
+        cache: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -65,19 +70,31 @@ export async function runCli(
     io.stdout(usage)
     return 0
   }
+  const workers =
+    values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+    io.stderr(`ingest: --workers must be a whole number, got ${values.workers}`)
+    return 2
+  }
+  const started = performance.now()
   try {
     const result = await main({
       inputs: values.input ?? [],
       outDir: values.out,
       timeZone: values.timezone,
-      log: io.stderr,
-      ...(values.workers === undefined
-        ? {}
-        : { workers: Number(values.workers) }),
+      log: (line) => {
+        io.progress?.clear()
+        io.stderr(line)
+      },
+      onProgress: io.progress?.update,
+      ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
+      ...(workers === undefined ? {} : { workers }),
     })
-    io.stdout(summaryLine(result))
+    io.progress?.clear()
+    io.stdout(summaryLine(result, performance.now() - started))
     return exitCode(result, values.strict)
   } catch (error) {
+    io.progress?.clear()
     if (error instanceof IngestError) {
       io.stderr(`ingest: ${error.message}`)
       return 2
@@ -86,13 +103,18 @@ export async function runCli(
   }
 }
 
-export function summaryLine(result: MainResult): string {
+/** The one line a run ends with, also when there is no terminal. */
+export function summaryLine(result: MainResult, elapsedMs: number): string {
   const { counts } = result.report
   const { written, unchanged, removed } = result.files
+  const inputs = counts.written + counts.merged + counts.rejected
+  const seconds = (elapsedMs / 1000).toFixed(1)
+  const rate = Math.round((inputs * 1000) / Math.max(1, elapsedMs))
   return (
     `Wrote ${result.articles} articles in ${result.categories} categories ` +
-    `(${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected; ` +
-    `files: ${written} written, ${unchanged} unchanged, ${removed} removed)`
+    `from ${inputs} inputs in ${seconds}s (${rate}/s): ` +
+    `${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected; ` +
+    `files ${written} written, ${unchanged} unchanged, ${removed} removed`
   )
 }
 

@@ -19,7 +19,11 @@ let manifest: Manifest
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'zixun-corpus-'))
-  await main({ inputs: [CORPUS], outDir: out })
+  await main({
+    inputs: [CORPUS],
+    outDir: join(out, 'data'),
+    cacheDir: join(out, 'cache'),
+  })
   const report = readJson<IngestReport>('ingest-report.json')
   manifest = readJson<Manifest>('manifest.json')
   byFile = new Map(
@@ -33,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 function readJson<T>(rel: string): T {
-  return JSON.parse(readFileSync(join(out, rel), 'utf8')) as T
+  return JSON.parse(readFileSync(join(out, 'data', rel), 'utf8')) as T
 }
 
 const article = (file: string): Article => {
@@ -47,7 +51,7 @@ test('writes all 40 posts, each under its own id', () => {
   expect(byFile.size).toBe(40)
   expect(new Set([...byFile.values()].map((a) => a.id)).size).toBe(40)
   expect(manifest.total).toBe(40)
-  expect(readdirSync(join(out, 'articles'))).toHaveLength(40)
+  expect(readdirSync(join(out, 'data', 'articles'))).toHaveLength(40)
 })
 
 describe.each([

@@ -19,9 +19,14 @@ const log: string[] = []
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'zixun-fixtures-'))
-  await main({ inputs: [FIXTURES], outDir: out, log: (l) => log.push(l) })
+  await main({
+    inputs: [FIXTURES],
+    outDir: join(out, 'data'),
+    cacheDir: join(out, 'cache'),
+    log: (l) => log.push(l),
+  })
   report = JSON.parse(
-    readFileSync(join(out, 'ingest-report.json'), 'utf8'),
+    readFileSync(join(out, 'data', 'ingest-report.json'), 'utf8'),
   ) as IngestReport
 })
 
@@ -36,7 +41,7 @@ function entry(file: string): ReportEntry {
 function article(file: string): Article {
   const { id } = entry(file)
   return JSON.parse(
-    readFileSync(join(out, 'articles', `${id}.json`), 'utf8'),
+    readFileSync(join(out, 'data', 'articles', `${id}.json`), 'utf8'),
   ) as Article
 }
 

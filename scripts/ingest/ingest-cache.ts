@@ -8,57 +8,72 @@ import {
 import { join, resolve } from 'node:path'
 import { shortHash } from './hash.ts'
 
-/** Bump when the output for the same input changes, to start afresh. */
-export const CACHE_VERSION = 1
+/** Bump when the cache's meaning changes, to start afresh. */
+export const CACHE_VERSION = 2
+
+/** What one run leaves for the next. */
+export type RunMemory = {
+  /** Hash of every output file, by path relative to the output folder. */
+  outputs: Map<string, string>
+  /** Inputs that were merged into another (their files are not written). */
+  merged: Set<string>
+}
 
 type CacheFile = {
   version: number
   key: string
   outputs: Record<string, string>
+  merged: string[]
 }
 
 /**
- * Where the hashes of a run's output files are kept between runs: one file
- * per output folder, under `cacheDir` (default `.cache/ingest`, outside
- * the published data).
+ * Where a run's memory is kept: one file per output folder, under
+ * `cacheDir` (default `.cache/ingest`, outside the published data).
  */
 export function cachePath(cacheDir: string, outDir: string): string {
   return join(cacheDir, `${shortHash(resolve(outDir), 16)}.json`)
 }
 
 /**
- * The previous run's output hashes, or an empty map when there is no cache,
- * when it was made with other options or another version, or when the
- * output folder no longer holds a manifest (someone cleaned it).
+ * The previous run's memory; empty when there is no cache, when it was
+ * made for another output folder or by another version, or when the output
+ * folder no longer holds a manifest (someone cleaned it).
  */
-export function loadCache(
-  path: string,
-  outDir: string,
-  key: string,
-): Map<string, string> {
+export function loadCache(path: string, outDir: string): RunMemory {
+  const empty = {
+    outputs: new Map<string, string>(),
+    merged: new Set<string>(),
+  }
   if (!existsSync(path) || !existsSync(join(outDir, 'manifest.json')))
-    return new Map()
+    return empty
   try {
     const cache = JSON.parse(readFileSync(path, 'utf8')) as CacheFile
-    if (cache.version !== CACHE_VERSION || cache.key !== key) return new Map()
-    return new Map(Object.entries(cache.outputs))
+    if (cache.version !== CACHE_VERSION || cache.key !== resolve(outDir))
+      return empty
+    return {
+      outputs: new Map(Object.entries(cache.outputs)),
+      merged: new Set(cache.merged),
+    }
   } catch {
-    return new Map()
+    return empty
   }
 }
 
-/** Saves the hashes atomically (write then rename). */
+/** Saves the memory atomically (write, then rename). */
 export function saveCache(
   path: string,
-  key: string,
-  outputs: ReadonlyMap<string, string>,
+  outDir: string,
+  memory: RunMemory,
 ): void {
   mkdirSync(join(path, '..'), { recursive: true })
-  const sorted = [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const sorted = [...memory.outputs].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )
   const cache: CacheFile = {
     version: CACHE_VERSION,
-    key,
+    key: resolve(outDir),
     outputs: Object.fromEntries(sorted),
+    merged: [...memory.merged].sort(),
   }
   writeFileSync(`${path}.tmp`, JSON.stringify(cache))
   renameSync(`${path}.tmp`, path)

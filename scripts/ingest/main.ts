@@ -68,12 +68,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
   }
   prepareOutDir(outDir)
   const cacheFile = cachePath(options.cacheDir ?? '.cache/ingest', outDir)
-  const previous = loadCache(cacheFile, outDir, outDir)
-  const writer = new OutputWriter(outDir, previous)
+  const memory = loadCache(cacheFile, outDir)
+  const writer = new OutputWriter(outDir, memory.outputs)
   const context: TaskContext = {
     timeZone,
     outDir,
-    previous: articleHashes(previous),
+    previous: articleHashes(memory.outputs),
+    mergedBefore: memory.merged,
   }
   const { winners, entries } = await convertAll(
     discovery,
@@ -88,7 +89,11 @@ export async function main(options: MainOptions): Promise<MainResult> {
   }
   const categories = writeData(writer, winners, report)
   const removed = writer.removeStale()
-  saveCache(cacheFile, outDir, writer.hashes)
+  const merged = report.files.filter((f) => f.status === 'merged')
+  saveCache(cacheFile, outDir, {
+    outputs: writer.hashes,
+    merged: new Set(merged.map((f) => f.file)),
+  })
   const { written, unchanged } = writer
   return {
     report,
@@ -106,8 +111,7 @@ async function convertAll(
 ): Promise<{ winners: Held[]; entries: Entry[] }> {
   const { tasks } = discovery
   const candidates = new CandidateSet<Held>()
-  const contested = new Set<string>()
-  const seen = new Set<string>()
+  const writes = new Map<string, Set<string>>()
   const entries: Entry[] = discovery.problems.map((p) => ({
     ...toEntry(p),
     rank: -1,
@@ -119,44 +123,50 @@ async function convertAll(
       const rank = task * 2 ** 20 + item
       if (!outcome.ok) return void entries.push({ ...toEntry(outcome), rank })
       const held: Held = { ...outcome, rank, task, item }
-      if (seen.has(held.id)) contested.add(held.id)
-      seen.add(held.id)
       candidates.add(held)
-      writer.record(dataPaths.article(held.id), held.articleHash, held.written)
+      const rel = dataPaths.article(held.id)
+      writer.record(rel, held.articleHash, held.written)
+      if (held.written)
+        writes.set(rel, (writes.get(rel) ?? new Set()).add(held.articleHash))
     })
     options.onProgress?.(++done, tasks.length)
   })
   const { winners, merged, droppedIds } = candidates.resolve()
   droppedIds.forEach((id) => writer.forget(dataPaths.article(id)))
-  rewriteContested(winners, contested, discovery, context, writer)
+  rewriteMismatched(winners, writes, discovery, context, writer)
   for (const w of winners) entries.push({ ...writtenEntry(w), rank: w.rank })
   entries.push(...merged)
   return { winners, entries }
 }
 
 /**
- * Two files with one id may have written `articles/<id>.json` in either
- * order; the winner's bytes are written again so the result never depends
- * on which thread finished last.
+ * Makes sure each winner's bytes are what is on disk. Threads write
+ * article files as they go; when files shared an id, a loser may have
+ * written last, or the winner may have been skipped as merged last time.
+ * Such winners are read again and written here, so the result never
+ * depends on thread timing or on the previous run.
  */
-function rewriteContested(
+function rewriteMismatched(
   winners: Held[],
-  contested: Set<string>,
+  writes: Map<string, Set<string>>,
   discovery: Discovery,
   context: TaskContext,
   writer: OutputWriter,
 ): void {
   for (const winner of winners) {
-    if (!contested.has(winner.id)) continue
+    const rel = dataPaths.article(winner.id)
+    const written = writes.get(rel)
+    const onDisk = written
+      ? written.size === 1
+        ? [...written][0]
+        : undefined
+      : context.previous.get(rel)
+    writer.hashes.set(rel, winner.articleHash)
+    if (onDisk === winner.articleHash) continue
     const outcome = processInput(discovery.tasks[winner.task], context)[
       winner.item
     ]
-    if (outcome?.ok)
-      writer.write(
-        dataPaths.article(winner.id),
-        outcome.prepared.articleJson,
-        true,
-      )
+    if (outcome?.ok) writer.write(rel, outcome.prepared.articleJson, true)
   }
 }
 

@@ -11,6 +11,8 @@ export type TaskContext = {
   outDir: string
   /** Hashes of `articles/<id>.json` as the previous run wrote them. */
   previous: ReadonlyMap<string, string>
+  /** Inputs merged into another last time: likely to lose again, not written. */
+  mergedBefore: ReadonlySet<string>
 }
 
 /** A converted item as it travels back to the main thread: no body. */
@@ -34,7 +36,9 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
     const { articleJson, ...prepared } = outcome.prepared
     const rel = dataPaths.article(prepared.id)
     const articleHash = contentHash(articleJson)
-    const written = context.previous.get(rel) !== articleHash
+    const written =
+      context.previous.get(rel) !== articleHash &&
+      !context.mergedBefore.has(outcome.file)
     if (written) writeArticle(context.outDir, rel, articleJson)
     return { ...prepared, file: outcome.file, ok: true, articleHash, written }
   })

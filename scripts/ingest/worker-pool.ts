@@ -89,6 +89,10 @@ function spawnWorker(context: TaskContext): Worker {
   return new Worker(code, {
     eval: true,
     execArgv: [],
-    workerData: { ...context, previous: [...context.previous] },
+    workerData: {
+      ...context,
+      previous: [...context.previous],
+      mergedBefore: [...context.mergedBefore],
+    },
   })
 }

@@ -7,12 +7,17 @@ export type WorkerBatch = Array<{ index: number; task: InputTask }>
 /** Sent back: each file's outcomes, by index. */
 export type WorkerReply = Array<{ index: number; result: TaskResult }>
 
-type WorkerData = Omit<TaskContext, 'previous'> & {
+type WorkerData = Omit<TaskContext, 'previous' | 'mergedBefore'> & {
   previous: Array<[string, string]>
+  mergedBefore: string[]
 }
 
 const data = workerData as WorkerData
-const context: TaskContext = { ...data, previous: new Map(data.previous) }
+const context: TaskContext = {
+  ...data,
+  previous: new Map(data.previous),
+  mergedBefore: new Set(data.mergedBefore),
+}
 
 parentPort?.on('message', (batch: WorkerBatch) => {
   const reply: WorkerReply = batch.map(({ index, task }) => ({
