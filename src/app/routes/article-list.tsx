@@ -8,9 +8,15 @@ import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation } from 'react-router'
 import { messages } from '@/config/messages'
 import { articleQueries } from '@/features/articles/api/article-queries'
+import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
 import { manifestQueries } from '@/lib/manifest-queries'
+import {
+  fromListState,
+  readListPages,
+  useRememberListPages,
+} from './list-history'
 import { notFound } from './not-found'
 import { resolveList } from './resolve-list'
 
@@ -18,25 +24,25 @@ export const clientLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     const manifest = await queryClient.ensureQueryData(manifestQueries.get())
-    const resolved = resolveList(manifest, new URL(request.url).pathname)
+    const { pathname } = new URL(request.url)
+    const resolved = resolveList(manifest, pathname)
     if (!resolved) throw notFound()
-    await queryClient.ensureInfiniteQueryData(
-      articleQueries.list(resolved.list.base),
-    )
+    await ensureListPages(queryClient, resolved.list, readListPages(pathname))
     return null
   }
 
 /** `/` and `/c/<path>`: the newest articles, all or in one category. */
 export default function ArticleListRoute() {
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
-  const { pathname } = useLocation()
-  const resolved = resolveList(manifest, pathname) ?? {
+  const location = useLocation()
+  const resolved = resolveList(manifest, location.pathname) ?? {
     list: manifest.all,
     categoryPath: [],
   }
   const query = useSuspenseInfiniteQuery(
     articleQueries.list(resolved.list.base),
   )
+  useRememberListPages(query.data.pages.length)
   const queryClient = useQueryClient()
   const articles = query.data.pages.flatMap((page) => page.items)
   const prefetch = (id: string) => {
@@ -54,11 +60,15 @@ export default function ArticleListRoute() {
         </span>
       </h1>
       <ArticleList
+        key={resolved.list.base}
         articles={articles}
+        total={resolved.list.count}
         hasMore={query.hasNextPage}
         isLoadingMore={query.isFetchingNextPage}
         loadMoreFailed={query.isFetchNextPageError}
         onLoadMore={() => void query.fetchNextPage()}
+        snapshotKey={`${resolved.list.base}#${location.key}`}
+        linkState={fromListState(location.pathname)}
         onPrefetch={prefetch}
       />
     </>

@@ -22,3 +22,17 @@ export function resolveList(
   const node = findCategory(manifest.categories, categoryPath)
   return node ? { list: node, categoryPath } : null
 }
+
+/**
+ * The list an article is read in: the one it was opened from when known and
+ * still in the manifest, otherwise all articles (cold loads, shared links).
+ */
+export function resolveListContext(
+  manifest: Manifest,
+  fromList: string | undefined,
+): ResolvedList & { href: string } {
+  const resolved = fromList ? resolveList(manifest, fromList) : null
+  return resolved && fromList
+    ? { ...resolved, href: fromList }
+    : { list: manifest.all, categoryPath: [], href: paths.home.getHref() }
+}

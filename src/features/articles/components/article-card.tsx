@@ -4,23 +4,43 @@ import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
+import { useOnVisible } from './use-on-visible'
+import { usePrefersTouch } from './use-prefers-touch'
 
 export type ArticleCardProps = {
   article: ArticleSummary
+  /** Navigation state the title link carries (the list it is part of). */
+  linkState?: unknown
   onPrefetch?: (id: string) => void
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
-export function ArticleCard({ article, onPrefetch }: ArticleCardProps) {
+export function ArticleCard({
+  article,
+  linkState,
+  onPrefetch,
+}: ArticleCardProps) {
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
+  // Touch screens cannot hover: fetch the article once its card is on screen.
+  const isTouch = usePrefersTouch()
+  const card = useOnVisible<HTMLElement>(
+    () => prefetch?.(),
+    isTouch && prefetch !== undefined,
+    '0px',
+  )
   return (
-    <article className="card" aria-labelledby={`title-${article.id}`}>
+    <article
+      className="card"
+      aria-labelledby={`title-${article.id}`}
+      ref={card}
+    >
       <ArticleThumbnail src={article.image} size={article._zixun.image_size} />
       <div className="card-body">
         <h2 className="card-title" id={`title-${article.id}`}>
           <Link
             to={paths.article.getHref(article.id)}
+            state={linkState}
             onMouseEnter={prefetch}
             onFocus={prefetch}
             onTouchStart={prefetch}

@@ -1,14 +1,20 @@
 import { messages } from '@/config/messages'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { ArticleCard } from './article-card'
+import { ArticleRows } from './article-rows'
 import { useOnVisible } from './use-on-visible'
 
 export type ArticleListProps = {
   articles: ArticleSummary[]
+  /** The list's full length (the manifest's count). */
+  total: number
   hasMore: boolean
   isLoadingMore: boolean
   loadMoreFailed: boolean
   onLoadMore: () => void
+  /** Where the list's layout is remembered for Back and reload. */
+  snapshotKey: string
+  /** Navigation state each title link carries (the list it was opened from). */
+  linkState?: unknown
   onPrefetch?: (id: string) => void
 }
 
@@ -24,17 +30,17 @@ export function ArticleList(props: ArticleListProps) {
     hasMore && !isLoadingMore && !loadMoreFailed,
   )
   if (articles.length === 0) {
-    return <p className="list-state">{messages.emptyList}</p>
+    return <p className="list-state list-empty">{messages.emptyList}</p>
   }
   return (
     <>
-      <ol className="article-list">
-        {articles.map((article) => (
-          <li key={article.id}>
-            <ArticleCard article={article} onPrefetch={props.onPrefetch} />
-          </li>
-        ))}
-      </ol>
+      <ArticleRows
+        articles={articles}
+        total={props.total}
+        snapshotKey={props.snapshotKey}
+        linkState={props.linkState}
+        onPrefetch={props.onPrefetch}
+      />
       <div ref={sentinel} className="list-end">
         {loadMoreFailed && (
           <p role="alert" className="list-state">

@@ -20,9 +20,9 @@ export function ArticleView({ article, actions }: ArticleViewProps) {
   return (
     <article className="article">
       <header className="article-header">
-        <nav aria-label={messages.breadcrumb} className="article-categories">
+        <p className="article-categories">
           <CategoryLinks categories={meta.categories} />
-        </nav>
+        </p>
         <h1>{article.title}</h1>
         <p className="byline">
           {author && <span className="byline-author">{author}</span>}

@@ -4,10 +4,15 @@ import { paths } from '@/config/paths'
 
 export type CategoryBreadcrumbProps = {
   path: readonly string[]
+  /** The last level is the page being shown (a category view, not an article). */
+  endsHere?: boolean
 }
 
 /** All › 编程 › 开源中国: every level is a link up the tree. */
-export function CategoryBreadcrumb({ path }: CategoryBreadcrumbProps) {
+export function CategoryBreadcrumb({
+  path,
+  endsHere = true,
+}: CategoryBreadcrumbProps) {
   return (
     <nav aria-label={messages.breadcrumb} className="breadcrumb">
       <ol>
@@ -15,7 +20,7 @@ export function CategoryBreadcrumb({ path }: CategoryBreadcrumbProps) {
           <Link to={paths.home.getHref()}>{messages.all}</Link>
         </li>
         {path.map((name, level) => {
-          const isCurrent = level === path.length - 1
+          const isCurrent = endsHere && level === path.length - 1
           return (
             <li key={level}>
               <Link

@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import { NavLink } from 'react-router'
 import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
+import { CategoryTree } from './category-tree'
 
 export type CategoryNavProps = {
   tree: readonly CategoryNode[]
@@ -10,58 +12,50 @@ export type CategoryNavProps = {
   activePath?: readonly string[]
 }
 
-/** The category tree with counts; branches expand and collapse. */
+const NO_PATH: readonly string[] = []
+
+/**
+ * The category tree with counts. On wide screens it is always shown; on
+ * phones it folds into one "Categories" button naming the current view,
+ * which opens the whole tree as a sheet and closes again on navigation.
+ */
 export function CategoryNav({
   tree,
   total,
-  activePath = [],
+  activePath = NO_PATH,
 }: CategoryNavProps) {
+  const here = activePath.join('\u001f')
+  // Open "for" one view only, so navigating closes the sheet without an effect.
+  const [openFor, setOpenFor] = useState<string | null>(null)
+  const isOpen = openFor === here
   return (
-    <nav aria-label={messages.categories} className="category-nav">
-      <ul>
+    <nav
+      aria-label={messages.categories}
+      className="category-nav"
+      data-open={isOpen}
+    >
+      <button
+        type="button"
+        className="category-toggle"
+        aria-expanded={isOpen}
+        aria-controls="category-tree"
+        onClick={() => setOpenFor(isOpen ? null : here)}
+      >
+        {messages.categories}
+        <span className="category-toggle-current">
+          {activePath.at(-1) ?? messages.all}
+        </span>
+      </button>
+      <ul id="category-tree" className="category-tree">
         <li>
-          <NavLink to={paths.home.getHref()} end>
-            {messages.all} <Count value={total} />
-          </NavLink>
+          <div className="category-row">
+            <NavLink to={paths.home.getHref()} end>
+              {messages.all} <span className="count">{total}</span>
+            </NavLink>
+          </div>
         </li>
-        {tree.map((node) => (
-          <CategoryItem key={node.key} node={node} activePath={activePath} />
-        ))}
+        <CategoryTree nodes={tree} activePath={activePath} />
       </ul>
     </nav>
   )
-}
-
-function CategoryItem(props: {
-  node: CategoryNode
-  activePath: readonly string[]
-}) {
-  const { node, activePath } = props
-  const link = (
-    <NavLink to={paths.category.getHref(node.path)} end>
-      {node.name} <Count value={node.count} />
-    </NavLink>
-  )
-  if (node.children.length === 0) return <li>{link}</li>
-  const isOpen = node.path.every((name, i) => activePath[i] === name)
-  return (
-    <li>
-      <details open={isOpen || undefined}>
-        <summary>{link}</summary>
-        <ul>
-          {node.children.map((child) => (
-            <CategoryItem
-              key={child.key}
-              node={child}
-              activePath={activePath}
-            />
-          ))}
-        </ul>
-      </details>
-    </li>
-  )
-}
-
-function Count({ value }: { value: number }) {
-  return <span className="count">{value}</span>
 }

@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import { messages } from '@/config/messages'
+import { paths } from '@/config/paths'
+import type { ArticleSummary } from '@/lib/article-schema'
+import { articleQueries } from '../api/article-queries'
+import { useListNeighbours } from '../api/use-list-neighbours'
+
+export type ArticleNeighboursProps = {
+  article: Pick<ArticleSummary, 'id' | 'date_published'>
+  /** The `base` of the list the reader is walking. */
+  listBase: string
+  /** Navigation state the links carry, so the walk stays in that list. */
+  linkState?: unknown
+}
+
+/** Previous (newer) and next (older) article in the list the reader came from. */
+export function ArticleNeighbours(props: ArticleNeighboursProps) {
+  const { previous, next } = useListNeighbours(props.listBase, props.article)
+  const queryClient = useQueryClient()
+  if (!previous && !next) return null
+  const link = (item: ArticleSummary, rel: 'prev' | 'next') => {
+    const prefetch = () =>
+      void queryClient.prefetchQuery(articleQueries.detail(item.id))
+    return (
+      <Link
+        to={paths.article.getHref(item.id)}
+        state={props.linkState}
+        rel={rel}
+        className={`neighbour neighbour-${rel}`}
+        onMouseEnter={prefetch}
+        onFocus={prefetch}
+        onTouchStart={prefetch}
+      >
+        <span className="neighbour-label">
+          {rel === 'prev' ? messages.previousArticle : messages.nextArticle}
+        </span>
+        <span className="neighbour-title">{item.title}</span>
+      </Link>
+    )
+  }
+  return (
+    <nav aria-label={messages.articleNeighbours} className="article-neighbours">
+      {previous ? link(previous, 'prev') : <span />}
+      {next ? link(next, 'next') : <span />}
+    </nav>
+  )
+}

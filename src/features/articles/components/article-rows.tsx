@@ -1,0 +1,95 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useLayoutEffect, useRef, useState } from 'react'
+import type { ArticleSummary } from '@/lib/article-schema'
+import { ArticleCard } from './article-card'
+import {
+  loadListSnapshot,
+  saveListSnapshot,
+  toMeasurements,
+  type ListSnapshot,
+} from './list-snapshot'
+import { useDocumentTop } from './use-document-top'
+
+/** Lists up to this long render every row: nothing to gain from windowing. */
+const RENDER_ALL_UP_TO = 48
+const OVERSCAN = 6
+/** A card with a two-line title and three summary lines. */
+const ESTIMATED_ROW = 170
+
+export type ArticleRowsProps = {
+  articles: ArticleSummary[]
+  /** The list's full length, for `aria-setsize`. */
+  total: number
+  /** Where this list's layout is remembered (one per history entry). */
+  snapshotKey: string
+  linkState?: unknown
+  onPrefetch?: (id: string) => void
+}
+
+/**
+ * The cards of a list, windowed against the page scroll: only the rows near
+ * the viewport are in the DOM, each measured as it renders. The measured
+ * sizes and offset are saved when the list goes away (or the page is
+ * hidden), so Back and reload lay the list out exactly as it was and the
+ * router's scroll restoration lands on the same card.
+ */
+export function ArticleRows(props: ArticleRowsProps) {
+  const { articles, snapshotKey } = props
+  const listRef = useRef<HTMLOListElement>(null)
+  const scrollMargin = useDocumentTop(listRef)
+  const [restored] = useState(() => loadListSnapshot(snapshotKey))
+  const keyRef = useRef(snapshotKey)
+  useLayoutEffect(() => {
+    keyRef.current = snapshotKey
+  })
+  const virtualizer = useWindowVirtualizer({
+    count: articles.length,
+    estimateSize: () => ESTIMATED_ROW,
+    overscan: articles.length <= RENDER_ALL_UP_TO ? articles.length : OVERSCAN,
+    scrollMargin,
+    getItemKey: (index) => articles[index].id,
+    initialOffset: restored?.offset ?? 0,
+    initialMeasurementsCache: toMeasurements(restored),
+  })
+  useLayoutEffect(() => {
+    const save = () => {
+      const snapshot: ListSnapshot = {
+        offset: virtualizer.scrollOffset ?? window.scrollY,
+        width: window.innerWidth,
+        sizes: virtualizer
+          .takeSnapshot()
+          .map((item) => [String(item.key), item.size]),
+      }
+      saveListSnapshot(keyRef.current, snapshot)
+    }
+    window.addEventListener('pagehide', save)
+    return () => {
+      window.removeEventListener('pagehide', save)
+      save()
+    }
+  }, [virtualizer])
+  return (
+    <ol
+      className="article-list"
+      ref={listRef}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((row) => (
+        <li
+          key={row.key}
+          data-index={row.index}
+          ref={virtualizer.measureElement}
+          aria-posinset={row.index + 1}
+          aria-setsize={props.total}
+          style={{ transform: `translateY(${row.start - scrollMargin}px)` }}
+        >
+          <ArticleCard
+            article={articles[row.index]}
+            linkState={props.linkState}
+            onPrefetch={props.onPrefetch}
+          />
+        </li>
+      ))}
+    </ol>
+  )
+}
