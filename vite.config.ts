@@ -4,9 +4,10 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
+import { prerenderPlugin } from './scripts/vite/prerender-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), dataDirPlugin(), cspPlugin()],
+  plugins: [react(), dataDirPlugin(), cspPlugin(), prerenderPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,0 +1,60 @@
+/** The built `index.html`, cut where each prerendered page differs. */
+export type Shell = {
+  /** Everything before the page's own head elements (CSP meta first). */
+  headStart: string
+  /** From after them to the inside of `<div id="root">`. */
+  rootStart: string
+  /** From the end of `#root` to the end of the document. */
+  end: string
+  /** The shell's `<title>`, used as the site name. */
+  title: string
+  /** The shell's meta description. */
+  description: string
+}
+
+const TITLE = /<title>([\s\S]*?)<\/title>\s*/i
+const DESCRIPTION = /<meta\s+name="description"\s+content="([^"]*)"\s*\/?>\s*/i
+const ROOT = /<div id="root"><\/div>/
+
+function decodeEntities(text: string): string {
+  return text
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&')
+}
+
+/**
+ * Splits the built `index.html` so every article page is the same shell
+ * (hashed script and stylesheet, CSP meta) with its own head elements
+ * where the shell's title and description were, and its markup inside
+ * `#root`. Throws when the shell lacks what the pages need.
+ */
+export function splitShell(html: string): Shell {
+  const title = TITLE.exec(html)
+  if (!title) throw new Error('index.html has no <title>')
+  if (!ROOT.test(html)) throw new Error('index.html has no empty #root')
+  const description = DESCRIPTION.exec(html)
+  const withoutDescription = description
+    ? html.replace(description[0], '')
+    : html
+  const titleAt = withoutDescription.indexOf(title[0])
+  const headStart = withoutDescription.slice(0, titleAt)
+  const rest = withoutDescription.slice(titleAt + title[0].length)
+  const root = ROOT.exec(rest)
+  if (!root) throw new Error('index.html has #root before <title>')
+  const rootOpen = root.index + '<div id="root">'.length
+  return {
+    headStart,
+    rootStart: rest.slice(0, rootOpen),
+    end: rest.slice(rootOpen),
+    title: decodeEntities(title[1].trim()),
+    description: decodeEntities(description?.[1] ?? ''),
+  }
+}
+
+/** One page: the shell with `head` in place of its title and `body` in `#root`. */
+export function fillShell(shell: Shell, head: string, body: string): string {
+  return `${shell.headStart}${head}\n    ${shell.rootStart}${body}${shell.end}`
+}
