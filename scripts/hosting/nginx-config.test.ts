@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { buildContentSecurityPolicy } from '../../src/lib/csp.ts'
+import { renderMainConfig } from './nginx-main-config.ts'
+import { renderNginxConfig } from './nginx-config.ts'
+
+const deployed = path.resolve(import.meta.dirname, '../../deploy/nginx.conf')
+const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find(existsSync)
+
+describe('deploy/nginx.conf', () => {
+  test('is what the generator writes (npm run deploy:nginx-config)', () => {
+    expect(readFileSync(deployed, 'utf8')).toBe(renderNginxConfig())
+  })
+
+  test('sends the header CSP of src/lib/csp.ts with every response', () => {
+    const config = renderNginxConfig()
+    const csp = `add_header Content-Security-Policy "${buildContentSecurityPolicy('header')}" always;`
+    const locations = config.match(/^location /gm) ?? []
+    expect(config.split(csp).length - 1).toBe(
+      locations.length - 1, // `location /a/` only returns 404 (→ the shell)
+    )
+    expect(config).toContain("frame-ancestors 'none'")
+  })
+
+  test.skipIf(!nginx)('is accepted by nginx -t', () => {
+    const prefix = mkdtempSync(path.join(tmpdir(), 'zixun-nginx-'))
+    mkdirSync(path.join(prefix, 'temp'))
+    try {
+      const main = path.join(prefix, 'nginx.conf')
+      writeFileSync(
+        main,
+        renderMainConfig({
+          port: 4199,
+          root: prefix,
+          prefix,
+          include: deployed,
+          runAsRoot: process.getuid?.() === 0,
+        }),
+      )
+      const result = spawnSync(
+        nginx ?? 'nginx',
+        ['-t', '-p', prefix, '-c', main, '-e', path.join(prefix, 'error.log')],
+        { encoding: 'utf8' },
+      )
+      expect(result.stderr).toContain('syntax is ok')
+      expect(result.status).toBe(0)
+    } finally {
+      rmSync(prefix, { recursive: true, force: true })
+    }
+  })
+})

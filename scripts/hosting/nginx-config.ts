@@ -1,0 +1,138 @@
+import {
+  CACHE_IMMUTABLE,
+  CACHE_REVALIDATE,
+  securityHeaders,
+} from './headers.ts'
+
+const INDENT = '    '
+
+function addHeaders(cache: string, always: boolean): string[] {
+  const flag = always ? ' always' : ''
+  return [
+    `add_header Cache-Control "${cache}"${flag};`,
+    ...Object.entries(securityHeaders()).map(
+      ([name, value]) => `add_header ${name} "${value}" always;`,
+    ),
+  ]
+}
+
+function location(match: string, comment: string, body: string[]): string {
+  return [
+    `# ${comment}`,
+    `location ${match} {`,
+    ...body.map((line) => INDENT + line),
+    '}',
+  ].join('\n')
+}
+
+const HEADER = `# Zixun: nginx rules for serving dist/ (the reader, its data, the
+# prerendered article pages). GENERATED from scripts/hosting/nginx-config.ts
+# and src/lib/csp.ts by \`npm run deploy:nginx-config\`; a unit test fails
+# when this file is stale. Edit the generator, not this file.
+#
+# Include it inside your server block, after root:
+#
+#   server {
+#       listen 80;
+#       server_name news.example;
+#       root /srv/zixun/dist;
+#       include /etc/nginx/snippets/zixun.conf;
+#   }
+#
+# \`npm run serve:nginx -- --dist <dir> --port <port>\` runs it locally.`
+
+/**
+ * The server-level nginx configuration of `deploy/nginx.conf`: SPA
+ * fallback for reader routes, prerendered `/a/<id>` pages with a real 404
+ * for unknown ids, 404 (not HTML) for missing assets and data, immutable
+ * caching for hashed files, revalidation for the rest, gzip, and the
+ * security headers on every response. nginx drops inherited `add_header`s
+ * in any block that adds its own, so each location repeats them.
+ */
+export function renderNginxConfig(): string {
+  const html = addHeaders(CACHE_REVALIDATE, true)
+  const blocks = [
+    HEADER,
+    [
+      'charset utf-8;',
+      'server_tokens off;',
+      'absolute_redirect off;',
+      '',
+      'gzip on;',
+      'gzip_vary on;',
+      'gzip_comp_level 5;',
+      'gzip_min_length 512;',
+      'gzip_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml;',
+      '',
+      '# Unknown pages get the app shell with status 404: the app shows its',
+      '# 404 view. Missing assets and data override this with a bare 404.',
+      'error_page 404 /index.html;',
+    ].join('\n'),
+    location('= /index.html', 'The app shell: always revalidated.', html),
+    location(
+      '= /',
+      'Reader routes the app resolves itself: the shell, status 200.',
+      ['try_files /index.html =404;', ...html],
+    ),
+    location('/c/', 'Categories (unknown ones show the app’s 404 view).', [
+      'try_files /index.html =404;',
+      ...html,
+    ]),
+    location('= /search', 'Search.', ['try_files /index.html =404;', ...html]),
+    location(
+      '~ "^/a/(?<article_id>[A-Za-z0-9_-]{1,96})/?$"',
+      'Articles: the prerendered page, else the shell (articles beyond\n# ZIXUN_PRERENDER_LIMIT); a real 404 when the article does not exist.',
+      [
+        'if (!-f $document_root/data/articles/$article_id.json) {',
+        `${INDENT}return 404;`,
+        '}',
+        'try_files /a/$article_id/index.html /index.html;',
+        ...html,
+      ],
+    ),
+    location('/a/', 'Anything else under /a/ is not an article.', [
+      'return 404;',
+    ]),
+    location('/assets/', 'Hashed build output: cached for a year.', [
+      'try_files $uri =404;',
+      'error_page 404 @missing;',
+      ...addHeaders(CACHE_IMMUTABLE, false),
+    ]),
+    location(
+      '~ ^/data/(pages|categories)/',
+      'List pages live in folders named by a hash of their content.',
+      [
+        'try_files $uri =404;',
+        'error_page 404 @missing;',
+        ...addHeaders(CACHE_IMMUTABLE, false),
+      ],
+    ),
+    location(
+      '/data/',
+      'manifest.json, articles/<id>.json: stable names, revalidated.',
+      ['try_files $uri =404;', 'error_page 404 @missing;', ...html],
+    ),
+    location('= /feed.json', 'JSON Feed of the newest articles.', [
+      'types { }',
+      'default_type application/feed+json;',
+      ...html,
+    ]),
+    location('= /rss.xml', 'RSS of the newest articles.', [
+      'types { }',
+      'default_type application/rss+xml;',
+      ...html,
+    ]),
+    location(
+      '/',
+      'Other files (favicon, sitemap, robots.txt); unknown paths: 404 view.',
+      ['try_files $uri =404;', ...html],
+    ),
+    location('@missing', 'A missing asset or data file: a plain 404.', [
+      'types { }',
+      'default_type text/plain;',
+      ...addHeaders(CACHE_REVALIDATE, true),
+      'return 404 "Not found\\n";',
+    ]),
+  ]
+  return `${blocks.join('\n\n')}\n`
+}
