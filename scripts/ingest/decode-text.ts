@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { PostError } from './errors.ts'
 
 export type Decoded = { text: string }
@@ -20,10 +21,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (looksBinary(bytes)) throw new PostError('binary file, not text')
   const declared = declaredCharset(bytes)
   if (declared && !/^utf-?8$/i.test(declared)) return decodeAs(bytes, declared)
-  try {
-    return { text: utf8.decode(bytes) }
-  } catch {
-    throw invalidUtf8(bytes)
+  if (!isUtf8(bytes)) throw invalidUtf8(bytes)
+  return {
+    text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(
+      'utf8',
+    ),
   }
 }
 

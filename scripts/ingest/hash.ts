@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 
@@ -28,16 +28,19 @@ export function shortHash(input: string, length = 12): string {
   return toBase32(digest).slice(0, length)
 }
 
-/** Hex SHA-1 of a string, used to compare file contents between runs. */
+/** A 20-character digest of file contents, to compare them between runs. */
 export function contentHash(input: string | Uint8Array): string {
-  return createHash('sha1').update(input).digest('hex')
+  return hash('sha1', input, 'base64url').slice(0, 20)
 }
 
-/** `shortHash` of many strings in order, hashed in chunks (fast, no copy of all). */
-export function shortHashOf(parts: readonly string[], length = 12): string {
+/** `shortHash` of many byte strings in order, hashed in chunks of 256. */
+export function shortHashOf(parts: readonly Uint8Array[], length = 12): string {
   const hash = createHash('sha256')
   for (let i = 0; i < parts.length; i += 256) {
-    hash.update(parts.slice(i, i + 256).join('\u0000') + '\u0001')
+    const chunk = parts.slice(i, i + 256)
+    hash.update(Buffer.concat(chunk.flatMap((part) => [part, SEPARATOR])))
   }
   return toBase32(hash.digest()).slice(0, length)
 }
+
+const SEPARATOR = new Uint8Array([0])

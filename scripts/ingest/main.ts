@@ -16,6 +16,7 @@ import { buildReport, formatEntry } from './report.ts'
 import type { Done, TaskContext } from './run-task.ts'
 import { defaultWorkerCount, runTasks } from './worker-pool.ts'
 import { writeData } from './write-data.ts'
+import { ItemStore } from './item-store.ts'
 
 export { IngestError } from './errors.ts'
 export { PAGE_SIZE } from './write-lists.ts'
@@ -41,10 +42,17 @@ export type MainResult = {
   categories: number
   /** Output files written, left as they were, and removed as stale. */
   files: { written: number; unchanged: number; removed: number }
+  /** Wall milliseconds per phase: discover, convert, lists, cleanup. */
+  phases: Record<string, number>
 }
 
 /** A converted article held by the main thread, and where it came from. */
-export type Held = Done & { rank: number; task: number; item: number }
+export type Held = Omit<Done, 'itemBytes' | 'ok' | 'written'> & {
+  rank: number
+  task: number
+  item: number
+  itemIndex: number
+}
 
 type Entry = ReportEntry & { rank: number }
 
@@ -60,7 +68,9 @@ type Entry = ReportEntry & { rank: number }
 export async function main(options: MainOptions): Promise<MainResult> {
   const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
+  const clock = phaseClock()
   const discovery = discoverInputs(options.inputs)
+  clock.lap('discover')
   if (discovery.tasks.length === 0 && discovery.problems.length === 0) {
     throw new IngestError(
       `no posts or feeds found in ${options.inputs.join(', ')}`,
@@ -76,30 +86,50 @@ export async function main(options: MainOptions): Promise<MainResult> {
     previous: articleHashes(memory.outputs),
     mergedBefore: memory.merged,
   }
+  const store = new ItemStore()
   const { winners, entries } = await convertAll(
     discovery,
     context,
     writer,
+    store,
     options,
   )
+  clock.lap('convert')
   const report = buildReport(sortEntries(entries))
   for (const entry of report.files) {
     const line = formatEntry(entry)
     if (line) options.log?.(line)
   }
-  const categories = writeData(writer, winners, report)
+  const categories = writeData(writer, winners, store, report)
+  clock.lap('lists')
   const removed = writer.removeStale()
   const merged = report.files.filter((f) => f.status === 'merged')
   saveCache(cacheFile, outDir, {
     outputs: writer.hashes,
     merged: new Set(merged.map((f) => f.file)),
   })
+  clock.lap('cleanup')
   const { written, unchanged } = writer
   return {
     report,
     articles: winners.length,
     categories,
     files: { written, unchanged, removed },
+    phases: clock.phases,
+  }
+}
+
+/** Milliseconds spent in each phase, for the benchmark. */
+function phaseClock() {
+  const phases: Record<string, number> = {}
+  let last = performance.now()
+  return {
+    phases,
+    lap(name: string) {
+      const now = performance.now()
+      phases[name] = Math.round(now - last)
+      last = now
+    },
   }
 }
 
@@ -107,11 +137,13 @@ async function convertAll(
   discovery: Discovery,
   context: TaskContext,
   writer: OutputWriter,
+  store: ItemStore,
   options: MainOptions,
 ): Promise<{ winners: Held[]; entries: Entry[] }> {
   const { tasks } = discovery
   const candidates = new CandidateSet<Held>()
   const writes = new Map<string, Set<string>>()
+  const intern = interner()
   const entries: Entry[] = discovery.problems.map((p) => ({
     ...toEntry(p),
     rank: -1,
@@ -122,11 +154,14 @@ async function convertAll(
     result.forEach((outcome, item) => {
       const rank = task * 2 ** 20 + item
       if (!outcome.ok) return void entries.push({ ...toEntry(outcome), rank })
-      const held: Held = { ...outcome, rank, task, item }
+      const { itemBytes, ok: _ok, written, ...done } = outcome
+      const itemIndex = store.add(itemBytes)
+      const paths = done.paths.map(intern)
+      const held: Held = { ...done, paths, rank, task, item, itemIndex }
       candidates.add(held)
       const rel = dataPaths.article(held.id)
-      writer.record(rel, held.articleHash, held.written)
-      if (held.written)
+      writer.record(rel, held.articleHash, written)
+      if (written)
         writes.set(rel, (writes.get(rel) ?? new Set()).add(held.articleHash))
     })
     options.onProgress?.(++done, tasks.length)
@@ -167,6 +202,18 @@ function rewriteMismatched(
       winner.item
     ]
     if (outcome?.ok) writer.write(rel, outcome.prepared.articleJson, true)
+  }
+}
+
+/** Returns one shared array per distinct category path (100k articles, ~50 paths). */
+function interner(): (path: string[]) => string[] {
+  const known = new Map<string, string[]>()
+  return (path) => {
+    const key = path.join('\u0000')
+    const found = known.get(key)
+    if (found) return found
+    known.set(key, path)
+    return path
   }
 }
 

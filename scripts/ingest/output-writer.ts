@@ -33,7 +33,7 @@ export class OutputWriter {
   }
 
   /** Writes `content` at `rel` unless it is already there (`force`: always). */
-  write(rel: string, content: string, force = false): void {
+  write(rel: string, content: string | Uint8Array, force = false): void {
     const hash = contentHash(content)
     const before = this.hashes.get(rel) ?? this.previous.get(rel)
     this.hashes.set(rel, hash)

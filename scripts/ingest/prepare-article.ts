@@ -14,11 +14,14 @@ export type Prepared = {
   paths: CategoryPath[]
   /** `articles/<id>.json`, ready to write. */
   articleJson: string
-  /** The summary as a list-page item, indented for its place in the page. */
-  itemJson: string
+  /** The summary as a list-page item: compact JSON, UTF-8. */
+  itemBytes: Uint8Array
 }
 
-/** Serialises a converted article once, where it was made (a worker). */
+/**
+ * Serialises a converted article once, where it was made (a worker).
+ * Data files are compact JSON: they are read by the reader, not by people.
+ */
 export function prepareArticle(converted: Converted): Prepared {
   const { article, link, dateMs, notes } = converted
   return {
@@ -27,16 +30,26 @@ export function prepareArticle(converted: Converted): Prepared {
     dateMs,
     notes,
     paths: article._zixun.categories,
-    articleJson: `${JSON.stringify(article, null, 2)}\n`,
-    itemJson: indent(JSON.stringify(toSummary(article), null, 2), '    '),
+    ...serialize(article),
+  }
+}
+
+/**
+ * The summary's JSON and the article's, which is the same object with
+ * `content_html` last: one stringify of the summary serves both.
+ */
+function serialize(
+  article: Article,
+): Pick<Prepared, 'articleJson' | 'itemBytes'> {
+  const item = JSON.stringify(toSummary(article))
+  const body = JSON.stringify(article.content_html)
+  return {
+    articleJson: `${item.slice(0, -1)},"content_html":${body}}\n`,
+    itemBytes: Buffer.from(item),
   }
 }
 
 export function toSummary(article: Article): ArticleSummary {
   const { content_html: _body, ...summary } = article
   return summary
-}
-
-function indent(text: string, prefix: string): string {
-  return prefix + text.replace(/\n/g, `\n${prefix}`)
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { CategoryStyle } from './categories.ts'
 import { decodeText, fixDoubleEncoding } from './decode-text.ts'
@@ -65,16 +65,32 @@ export function rejection(file: string, error: unknown): Rejection {
 }
 
 function readText(task: InputTask): TextInput {
-  const stat = statSync(task.path)
+  const fd = openSync(task.path, 'r')
+  try {
+    return readOpen(fd, task.path)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function readOpen(fd: number, path: string): TextInput {
+  const stat = fstatSync(fd)
   if (stat.size === 0) throw new PostError('empty file')
-  const feedLike = FEED_EXTENSIONS.includes(extname(task.path).toLowerCase())
+  const feedLike = FEED_EXTENSIONS.includes(extname(path).toLowerCase())
   const limit = feedLike ? MAX_FEED_BYTES : MAX_POST_BYTES
   if (stat.size > limit) {
     const what = feedLike ? 'a feed' : 'a post'
     const size = `${formatBytes(stat.size)}, over the ${formatBytes(limit)}`
     throw new PostError(`file is ${size} limit for ${what}`)
   }
-  const { text } = decodeText(readFileSync(task.path))
+  const bytes = Buffer.allocUnsafe(stat.size)
+  let read = 0
+  while (read < stat.size) {
+    const n = readSync(fd, bytes, read, stat.size - read, read)
+    if (n === 0) break
+    read += n
+  }
+  const { text } = decodeText(bytes.subarray(0, read))
   if (text.trim() === '') throw new PostError('empty file (only whitespace)')
   return { text: fixDoubleEncoding(text), mtimeMs: stat.mtimeMs }
 }

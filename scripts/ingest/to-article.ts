@@ -6,7 +6,7 @@ import {
 import { deriveId } from './article-id.ts'
 import { escapePseudoTags, resolveBodyUrls } from './body-html.ts'
 import { readCategories, type CategoryStyle } from './categories.ts'
-import { cleanUrl, urlResolver } from './clean-url.ts'
+import { cleanUrl, urlResolver, type ResolveUrl } from './clean-url.ts'
 import { PostError } from './errors.ts'
 import { scanHtml } from './html-text.ts'
 import { formatRfc3339, parseDate } from './parse-date.ts'
@@ -108,12 +108,22 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
       ...(thumb?.size ? { image_size: thumb.size } : {}),
       ...(source ? { source } : {}),
     },
-    content_html: resolveBodyUrls(
-      escapePseudoTags(raw.html, body.pseudoTags),
-      resolve,
-    ).trim(),
+    content_html: bodyHtml(
+      raw.html,
+      body.pseudoTags,
+      link ? resolve : undefined,
+    ),
   }
   return { article, link, dateMs, notes }
+}
+
+function bodyHtml(
+  html: string,
+  pseudoTags: number[],
+  resolve: ResolveUrl | undefined,
+): string {
+  const escaped = escapePseudoTags(html, pseudoTags)
+  return (resolve ? resolveBodyUrls(escaped, resolve) : escaped).trim()
 }
 
 function readDate(

@@ -8,6 +8,7 @@ import { buildCategoryTree, sortNodes } from './category-tree.ts'
 import type { Candidate } from './dedupe.ts'
 import type { OutputWriter } from './output-writer.ts'
 import { formatRfc3339 } from './parse-date.ts'
+import type { ItemStore } from './item-store.ts'
 import type { Prepared } from './prepare-article.ts'
 import {
   ALL_TITLE,
@@ -18,7 +19,7 @@ import {
 
 export const MANIFEST_TITLE = '资讯'
 
-type Listed = Candidate & Pick<Prepared, 'itemJson' | 'paths'>
+type Listed = Candidate & Pick<Prepared, 'paths'> & { itemIndex: number }
 
 /** Newest first; the same date falls back to the id, so order is stable. */
 export function compareArticles(a: Listed, b: Listed): number {
@@ -33,10 +34,11 @@ export function compareArticles(a: Listed, b: Listed): number {
 export function writeData(
   writer: OutputWriter,
   articles: Listed[],
+  store: ItemStore,
   report: IngestReport,
 ): number {
   const sorted = articles.sort(compareArticles)
-  const items = sorted.map((a) => a.itemJson)
+  const items = sorted.map((a) => store.get(a.itemIndex))
   const all = writeList(writer, {
     key: 'all',
     title: ALL_TITLE,

@@ -15,8 +15,8 @@ export type ListSpec = {
   title: string
   /** Folder of the list without its hash: `pages/all`, `categories/<key>`. */
   dir: string
-  /** Page items (see Prepared.itemJson), newest first. */
-  items: string[]
+  /** Page items (compact JSON summaries, UTF-8), newest first. */
+  items: Uint8Array[]
 }
 
 /**
@@ -31,53 +31,47 @@ export function writeList(
 ): ListRef {
   const count = spec.items.length
   const pages = Math.ceil(count / pageSize)
-  const hash = shortHashOf(
-    [spec.key, spec.title, String(pageSize), ...spec.items],
-    10,
-  )
+  const head = Buffer.from(`${spec.key}\u0000${spec.title}\u0000${pageSize}`)
+  const hash = shortHashOf([head, ...spec.items], 10)
   const base = `${spec.dir}/${hash}/`
   for (let page = 1; page <= pages; page++) {
     const items = spec.items.slice((page - 1) * pageSize, page * pageSize)
-    writer.write(
-      `${base}${page}.json`,
-      renderPage(spec, items, { page, pages, count }),
-    )
+    const meta = { page, pages, count }
+    writer.write(`${base}${page}.json`, renderPage(spec, items, meta))
   }
   return { key: spec.key, count, pages, base }
 }
 
 type PageMeta = { page: number; pages: number; count: number }
 
+const COMMA = Buffer.from(',')
+
 /**
- * A list page as `JSON.stringify(page, null, 2)` would write it, assembled
- * from pre-serialised items so summaries are never parsed again.
+ * A list page exactly as `JSON.stringify(page) + '\n'` would write it,
+ * assembled from pre-serialised items so summaries are never parsed again.
  */
 export function renderPage(
   spec: ListSpec,
-  items: string[],
+  items: Uint8Array[],
   meta: PageMeta,
-): string {
-  const head = [
-    `  "version": ${JSON.stringify(JSON_FEED_VERSION)},`,
-    `  "title": ${JSON.stringify(spec.title)},`,
-    ...(meta.page < meta.pages
-      ? [`  "next_url": "${meta.page + 1}.json",`]
-      : []),
-  ]
-  const list =
-    items.length === 0
-      ? '  "items": [],'
-      : `  "items": [\n${items.join(',\n')}\n  ],`
-  const zixun = { list: spec.key, ...meta }
-  const tail = `  "_zixun": ${JSON.stringify(zixun, null, 2).replace(/\n/g, '\n  ')}`
-  return `{\n${head.join('\n')}\n${list}\n${tail}\n}\n`
+): Buffer {
+  const next =
+    meta.page < meta.pages ? `,"next_url":"${meta.page + 1}.json"` : ''
+  const head =
+    `{"version":${JSON.stringify(JSON_FEED_VERSION)},` +
+    `"title":${JSON.stringify(spec.title)}${next},"items":[`
+  const tail = `],"_zixun":${JSON.stringify({ list: spec.key, ...meta })}}\n`
+  const parts: Uint8Array[] = [Buffer.from(head)]
+  items.forEach((item, i) => parts.push(...(i > 0 ? [COMMA, item] : [item])))
+  parts.push(Buffer.from(tail))
+  return Buffer.concat(parts)
 }
 
 /** Writes every node's list, depth first, and returns the manifest's tree. */
 export function writeCategoryLists(
   writer: OutputWriter,
   nodes: TreeNode[],
-  items: string[],
+  items: Uint8Array[],
   sortChildren: (children: Map<string, TreeNode>) => TreeNode[],
 ): CategoryNode[] {
   return nodes.map((node) => {
