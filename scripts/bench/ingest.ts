@@ -1,0 +1,137 @@
+/**
+ * Ingest throughput: `npm run bench:ingest [-- --sizes 10000,100000 --runs 3]`.
+ * Not a test. Corpora come from the demo generator and are kept under
+ * `.cache/bench/ingest-<count>/posts`; each run ingests into a fresh folder
+ * (cold: no cache, every file written), then once more on the unchanged
+ * input (warm: nothing rewritten). Prints medians as a Markdown table.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { generateDemoCorpus } from '../demo/generate.ts'
+
+const root = path.resolve(import.meta.dirname, '../../.cache/bench')
+const cli = path.resolve(import.meta.dirname, '../ingest/cli.ts')
+
+type Run = { wall: number; cpu: number; rssMb: number }
+
+async function corpus(count: number): Promise<string> {
+  const dir = path.join(root, `ingest-${count}`)
+  const posts = path.join(dir, 'posts')
+  const marker = path.join(dir, 'generated')
+  if (!existsSync(marker)) {
+    await mkdir(dir, { recursive: true })
+    const started = performance.now()
+    await generateDemoCorpus({ count, outDir: posts })
+    writeFileSync(marker, `${count}\n`)
+    console.log(
+      `  generated ${count} posts in ${seconds(performance.now() - started)} s`,
+    )
+  }
+  return posts
+}
+
+/** One ingest in a child process, timed by /usr/bin/time (wall, CPU, peak RSS). */
+function ingest(posts: string, out: string, cache: string): Run {
+  const args = [
+    process.execPath,
+    '--import',
+    'tsx',
+    cli,
+    '-i',
+    posts,
+    '-o',
+    out,
+    '--cache',
+    cache,
+  ]
+  const timed = existsSync('/usr/bin/time')
+  const started = performance.now()
+  const result = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', ...args], {
+        encoding: 'utf8',
+      })
+    : spawnSync(args[0], args.slice(1), { encoding: 'utf8' })
+  const wall = (performance.now() - started) / 1000
+  if (result.status !== 0) throw new Error(`ingest failed: ${result.stderr}`)
+  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr ?? '')
+  if (!m) return { wall, cpu: NaN, rssMb: NaN }
+  return {
+    wall: Number(m[1]),
+    cpu: Number(m[2]) + Number(m[3]),
+    rssMb: Number(m[4]) / 1024,
+  }
+}
+
+/** CPU pressure (share of time some task waited for a CPU), if the kernel says. */
+function cpuPressure(): string {
+  try {
+    const m = /avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))
+    return m ? `${m[1]}%` : '?'
+  } catch {
+    return '?'
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1)
+}
+
+async function bench(count: number, runs: number) {
+  const posts = await corpus(count)
+  const out = path.join(root, `ingest-${count}`, 'out')
+  const cache = path.join(root, `ingest-${count}`, 'cache')
+  const cold: Run[] = []
+  const warm: Run[] = []
+  const pressure: string[] = []
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { recursive: true, force: true })
+    rmSync(cache, { recursive: true, force: true })
+    pressure.push(cpuPressure())
+    cold.push(ingest(posts, out, cache))
+    warm.push(ingest(posts, out, cache))
+    const [c, w] = [cold.at(-1)!, warm.at(-1)!]
+    console.log(
+      `  ${count}: cold ${c.wall}s (cpu ${c.cpu.toFixed(1)}s, ${c.rssMb.toFixed(0)} MB), warm ${w.wall}s`,
+    )
+  }
+  return { count, cold, warm, pressure }
+}
+
+function row(label: string, count: number, runs: Run[]): string {
+  const wall = median(runs.map((r) => r.wall))
+  const cpu = median(runs.map((r) => r.cpu))
+  const rss = Math.max(...runs.map((r) => r.rssMb))
+  const rate = Math.round(count / wall).toLocaleString('en-US')
+  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(1)} s | ${rate} | ${cpu.toFixed(1)} s | ${rss.toFixed(0)} MB |`
+}
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    runs: { type: 'string', default: '3' },
+  },
+})
+const sizes = values.sizes.split(',').map(Number)
+const runs = Number(values.runs)
+const results = []
+for (const size of sizes) results.push(await bench(size, runs))
+console.log(`\nMedians of ${runs} runs; peak RSS is the largest seen.\n`)
+console.log('| posts | run | wall | posts/s | CPU (user+sys) | peak RSS |')
+console.log('| ---: | --- | ---: | ---: | ---: | ---: |')
+for (const r of results) {
+  console.log(row('cold', r.count, r.cold))
+  console.log(row('warm (unchanged)', r.count, r.warm))
+}
+console.log(
+  `\nCPU pressure (avg60) before each cold run: ${results.map((r) => `${r.count}: ${r.pressure.join(', ')}`).join('; ')}`,
+)
