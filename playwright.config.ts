@@ -9,6 +9,7 @@ if (!existsSync(chromium)) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 4174)
+const nginxPort = Number(process.env.E2E_NGINX_PORT ?? 4175)
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,12 +35,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `tsx scripts/e2e/serve.ts --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `tsx scripts/e2e/serve.ts --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    // The same build behind deploy/nginx.conf (hosting and share specs);
+    // the script waits until the build above has written index.html.
+    {
+      command: `tsx scripts/hosting/serve-nginx.ts --port ${nginxPort} --dist .cache/e2e/dist`,
+      url: `http://127.0.0.1:${nginxPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

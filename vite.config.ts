@@ -7,7 +7,7 @@ import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
 import { prerenderPlugin } from './scripts/vite/prerender-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), dataDirPlugin(), cspPlugin(), prerenderPlugin()],
+  plugins: [react(), dataDirPlugin(), cspPlugin(), ...prerenderPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

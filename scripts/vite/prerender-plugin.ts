@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
 import { parsePrerenderLimit, prerenderSite } from '../prerender/prerender.ts'
@@ -13,11 +14,14 @@ export type PrerenderPluginOptions = {
  * After the build has been written (and `zixun-data-dir` has copied the
  * data in), writes `a/<id>/index.html` per article, the feeds, the
  * sitemap and robots.txt into the output folder, from `dist/data`.
- * A build without data gets none of them and a warning.
+ * A build without data gets none of them and a warning. In `vite
+ * preview`, `/a/<id>` serves the prerendered page as static hosts do.
  */
-export function prerenderPlugin(options: PrerenderPluginOptions = {}): Plugin {
+export function prerenderPlugin(
+  options: PrerenderPluginOptions = {},
+): Plugin[] {
   let config: ResolvedConfig
-  return {
+  const build: Plugin = {
     name: 'zixun-prerender',
     apply: 'build',
     configResolved(resolved) {
@@ -46,4 +50,26 @@ export function prerenderPlugin(options: PrerenderPluginOptions = {}): Plugin {
       },
     },
   }
+  const preview: Plugin = {
+    name: 'zixun-prerender-preview',
+    apply: (_config, env) => env.isPreview === true,
+    configurePreviewServer(server) {
+      const outDir = path.resolve(
+        server.config.root,
+        server.config.build.outDir,
+      )
+      // sirv serves `a/<id>/index.html` only for `/a/<id>/`.
+      server.middlewares.use((req, _res, next) => {
+        const match = /^\/a\/([A-Za-z0-9_-]{1,96})(\?.*)?$/.exec(req.url ?? '')
+        if (
+          match &&
+          existsSync(path.join(outDir, 'a', match[1], 'index.html'))
+        ) {
+          req.url = `/a/${match[1]}/index.html${match[2] ?? ''}`
+        }
+        next()
+      })
+    },
+  }
+  return [build, preview]
 }
