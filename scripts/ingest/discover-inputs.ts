@@ -40,7 +40,7 @@ export function discoverInputs(inputs: string[]): Discovery {
     const stat = statSync(abs)
     if (stat.isDirectory())
       walk(state, { root: abs, shown: input, dir: abs, ancestors: [] })
-    else addFile(state, abs, displayPath(input, ''), basename(abs))
+    else addFile(state, abs, displayPath(input, ''), basename(abs), stat)
   }
   disambiguateRelPaths(state.tasks, inputs)
   return {
@@ -104,7 +104,7 @@ function visit(
   if (stat.isDirectory()) {
     walk(state, { ...at, dir: abs, ancestors: [...at.ancestors, real] })
   } else if (isInputFile(name)) {
-    addFile(state, abs, displayPath(at.shown, rel), rel)
+    addFile(state, abs, displayPath(at.shown, rel), rel, stat)
   } else {
     state.ignored++
   }
@@ -120,8 +120,15 @@ function addFile(
   path: string,
   file: string,
   relPath: string,
+  stat: Stats,
 ): void {
-  state.tasks.push({ path, file, relPath })
+  state.tasks.push({
+    path,
+    file,
+    relPath,
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+  })
 }
 
 function reject(state: WalkState, file: string, reason: string): void {

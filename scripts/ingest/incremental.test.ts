@@ -82,6 +82,7 @@ test('a re-run on unchanged input rewrites nothing', async () => {
   )
   const before = statSync(article).mtimeMs
   const second = await run('out', { workers: 2 })
+  expect(second.inputs).toEqual({ converted: 0, cached: 150 })
   expect(second.files.written).toBe(0)
   expect(second.files.removed).toBe(0)
   expect(second.files.unchanged).toBeGreaterThan(150)
@@ -96,6 +97,7 @@ test('a changed post rewrites only what changed and removes stale pages', async 
     readFileSync(path, 'utf8').replace('Body 100', 'Body one hundred'),
   )
   const result = await run('out')
+  expect(result.inputs).toEqual({ converted: 1, cached: 149 })
   // its article, the pages of the lists it is in (all, Top, Top/B), the manifest
   expect(result.files.written).toBeLessThan(20)
   expect(result.files.written).toBeGreaterThan(1)
@@ -113,6 +115,31 @@ test('a deleted post disappears from the output', async () => {
   expect(readdirSync(join(root, 'out', 'articles'))).not.toContain(
     `${entry.id}.json`,
   )
+  await run('fresh')
+  expect(tree(join(root, 'out'))).toEqual(tree(join(root, 'fresh')))
+})
+
+test('other options mean the inputs are read again', async () => {
+  await run('out')
+  const again = await run('out', { timeZone: 'Asia/Shanghai' })
+  expect(again.inputs).toEqual({ converted: 150, cached: 0 })
+  // zone-less dates moved by eight hours: every article file changed
+  expect(again.files.written).toBeGreaterThan(145)
+})
+
+test('when a duplicate becomes the newer one, its bytes win on disk', async () => {
+  await run('out', { workers: 2 })
+  const path = join(root, 'posts', 'A', 'post 0.md')
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace('date: 2021-03-01', 'date: 2022-03-01'),
+  )
+  const result = await run('out', { workers: 2 })
+  expect(result.inputs.converted).toBe(1)
+  const dup = JSON.parse(
+    readFileSync(join(root, 'out', 'articles', 'dup-0.json'), 'utf8'),
+  )
+  expect(dup.title).toBe('Post 0')
   await run('fresh')
   expect(tree(join(root, 'out'))).toEqual(tree(join(root, 'fresh')))
 })

@@ -1,6 +1,7 @@
 import {
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   writeFileSync,
@@ -77,4 +78,21 @@ export function saveCache(
   }
   writeFileSync(`${path}.tmp`, JSON.stringify(cache))
   renameSync(`${path}.tmp`, path)
+}
+
+/**
+ * A digest of the ingest's own source (and the contract's), so results
+ * cached by another version of the code are never reused.
+ */
+export function codeVersion(): string {
+  const dir = import.meta.dirname
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => join(dir, name))
+  files.push(join(dir, '../../src/lib/article-schema.ts'))
+  return shortHash(
+    files.map((file) => readFileSync(file, 'utf8')).join('\u0000'),
+    16,
+  )
 }

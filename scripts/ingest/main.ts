@@ -5,21 +5,24 @@ import {
   type IngestReport,
   type ReportEntry,
 } from '../../src/lib/article-schema.ts'
-import { CandidateSet } from './dedupe.ts'
+import { ResultCollector, type Entry, type Held } from './collect-results.ts'
 import { discoverInputs, type Discovery } from './discover-inputs.ts'
 import { IngestError } from './errors.ts'
-import { cachePath, loadCache, saveCache } from './ingest-cache.ts'
+import { cachePath, codeVersion, loadCache, saveCache } from './ingest-cache.ts'
+import { InputCache, InputCacheWriter } from './input-cache.ts'
+import { ItemStore } from './item-store.ts'
 import { OutputWriter } from './output-writer.ts'
 import { assertTimeZone } from './parse-date.ts'
-import { processInput, type Rejection } from './read-input.ts'
+import { processInput } from './read-input.ts'
 import { buildReport, formatEntry } from './report.ts'
-import type { Done, TaskContext } from './run-task.ts'
+import type { TaskContext, TaskResult } from './run-task.ts'
 import { defaultWorkerCount, runTasks } from './worker-pool.ts'
+import type { WorkerBatch } from './worker.ts'
 import { writeData } from './write-data.ts'
-import { ItemStore } from './item-store.ts'
 
 export { IngestError } from './errors.ts'
 export { PAGE_SIZE } from './write-lists.ts'
+export type { Held } from './collect-results.ts'
 
 export type MainOptions = {
   inputs: string[]
@@ -32,7 +35,7 @@ export type MainOptions = {
   onProgress?: (done: number, total: number) => void
   /** Worker threads for reading and converting; 0 runs on this thread. */
   workers?: number
-  /** Where output hashes are kept between runs (default `.cache/ingest`). */
+  /** Where the run's memory is kept between runs (default `.cache/ingest`). */
   cacheDir?: string
 }
 
@@ -42,80 +45,145 @@ export type MainResult = {
   categories: number
   /** Output files written, left as they were, and removed as stale. */
   files: { written: number; unchanged: number; removed: number }
+  /** Input files converted, and taken unchanged from the last run. */
+  inputs: { converted: number; cached: number }
   /** Wall milliseconds per phase: discover, convert, lists, cleanup. */
   phases: Record<string, number>
 }
 
-/** A converted article held by the main thread, and where it came from. */
-export type Held = Omit<Done, 'itemBytes' | 'ok' | 'written'> & {
-  rank: number
-  task: number
-  item: number
-  itemIndex: number
+type Run = {
+  discovery: Discovery
+  context: TaskContext
+  writer: OutputWriter
+  store: ItemStore
+  inputCache?: InputCache
+  inputWriter: InputCacheWriter
 }
-
-type Entry = ReportEntry & { rank: number }
 
 /**
  * Reads every post and feed under `inputs` and writes the data contract
  * (docs/data-contract.md) into `outDir`: `articles/<id>.json`, list pages
  * for all articles and for every category node, `manifest.json` and
- * `ingest-report.json`. Bad files are reported, never fatal. Files whose
- * bytes did not change are not rewritten; files of earlier runs that this
- * run did not produce are removed. Throws IngestError for problems with
- * the run itself (no input, output not writable, unknown time zone).
+ * `ingest-report.json`. Bad files are reported, never fatal. Unchanged
+ * input files are not read again, files whose bytes did not change are
+ * not rewritten, and files of earlier runs that this run did not produce
+ * are removed. Throws IngestError for problems with the run itself (no
+ * input, output not writable, unknown time zone).
  */
 export async function main(options: MainOptions): Promise<MainResult> {
   const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
   const clock = phaseClock()
   const discovery = discoverInputs(options.inputs)
-  clock.lap('discover')
   if (discovery.tasks.length === 0 && discovery.problems.length === 0) {
     throw new IngestError(
       `no posts or feeds found in ${options.inputs.join(', ')}`,
     )
   }
   prepareOutDir(outDir)
+  clock.lap('discover')
   const cacheFile = cachePath(options.cacheDir ?? '.cache/ingest', outDir)
   const memory = loadCache(cacheFile, outDir)
-  const writer = new OutputWriter(outDir, memory.outputs)
-  const context: TaskContext = {
-    timeZone,
-    outDir,
-    previous: articleHashes(memory.outputs),
-    mergedBefore: memory.merged,
-  }
-  const store = new ItemStore()
-  const { winners, entries } = await convertAll(
+  const inputKey = `${codeVersion()} ${timeZone}`
+  const run: Run = {
     discovery,
-    context,
-    writer,
-    store,
-    options,
-  )
+    context: {
+      timeZone,
+      outDir,
+      previous: articleHashes(memory.outputs),
+      mergedBefore: memory.merged,
+    },
+    writer: new OutputWriter(outDir, memory.outputs),
+    store: new ItemStore(),
+    inputCache:
+      memory.outputs.size > 0
+        ? InputCache.load(`${cacheFile}.inputs`, inputKey)
+        : undefined,
+    inputWriter: new InputCacheWriter(`${cacheFile}.inputs`, inputKey),
+  }
+  const { winners, entries, inputs } = await convertAll(run, options)
   clock.lap('convert')
   const report = buildReport(sortEntries(entries))
   for (const entry of report.files) {
     const line = formatEntry(entry)
     if (line) options.log?.(line)
   }
-  const categories = writeData(writer, winners, store, report)
+  const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')
-  const removed = writer.removeStale()
-  const merged = report.files.filter((f) => f.status === 'merged')
-  saveCache(cacheFile, outDir, {
-    outputs: writer.hashes,
-    merged: new Set(merged.map((f) => f.file)),
-  })
+  const removed = run.writer.removeStale()
+  const merged = new Set(
+    report.files.filter((f) => f.status === 'merged').map((f) => f.file),
+  )
+  saveCache(cacheFile, outDir, { outputs: run.writer.hashes, merged })
+  run.inputWriter.finish()
   clock.lap('cleanup')
-  const { written, unchanged } = writer
+  const { written, unchanged } = run.writer
   return {
     report,
     articles: winners.length,
     categories,
     files: { written, unchanged, removed },
+    inputs,
     phases: clock.phases,
+  }
+}
+
+async function convertAll(run: Run, options: MainOptions) {
+  const { tasks } = run.discovery
+  const collector = new ResultCollector(
+    run.discovery.problems,
+    run.writer,
+    run.store,
+  )
+  let done = 0
+  const accept = (index: number, result: TaskResult) => {
+    collector.add(index, result)
+    run.inputWriter.add(tasks[index], result)
+    options.onProgress?.(++done, tasks.length)
+  }
+  const pending: WorkerBatch = []
+  tasks.forEach((task, index) => {
+    const cached = run.inputCache?.get(task)
+    if (cached) accept(index, cached)
+    else pending.push({ index, task })
+  })
+  const workers = options.workers ?? defaultWorkerCount()
+  await runTasks(pending, run.context, workers, accept)
+  const { winners, droppedIds } = collector.finish()
+  droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
+  rewriteMismatched(winners, collector.writes, run)
+  const inputs = {
+    converted: pending.length,
+    cached: tasks.length - pending.length,
+  }
+  return { winners, entries: collector.entries, inputs }
+}
+
+/**
+ * Makes sure each winner's bytes are what is on disk. Threads write
+ * article files as they go; when files shared an id, a loser may have
+ * written last, or the winner may have been skipped as merged last time.
+ * Such winners are read again and written here, so the result never
+ * depends on thread timing or on the previous run.
+ */
+function rewriteMismatched(
+  winners: Held[],
+  writes: Map<string, Set<string>>,
+  run: Run,
+): void {
+  for (const winner of winners) {
+    const rel = dataPaths.article(winner.id)
+    const written = writes.get(rel)
+    const onDisk = written
+      ? written.size === 1
+        ? [...written][0]
+        : undefined
+      : run.context.previous.get(rel)
+    run.writer.hashes.set(rel, winner.articleHash)
+    if (onDisk === winner.articleHash) continue
+    const task = run.discovery.tasks[winner.task]
+    const outcome = processInput(task, run.context)[winner.item]
+    if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
   }
 }
 
@@ -130,90 +198,6 @@ function phaseClock() {
       phases[name] = Math.round(now - last)
       last = now
     },
-  }
-}
-
-async function convertAll(
-  discovery: Discovery,
-  context: TaskContext,
-  writer: OutputWriter,
-  store: ItemStore,
-  options: MainOptions,
-): Promise<{ winners: Held[]; entries: Entry[] }> {
-  const { tasks } = discovery
-  const candidates = new CandidateSet<Held>()
-  const writes = new Map<string, Set<string>>()
-  const intern = interner()
-  const entries: Entry[] = discovery.problems.map((p) => ({
-    ...toEntry(p),
-    rank: -1,
-  }))
-  let done = 0
-  const workers = options.workers ?? defaultWorkerCount()
-  await runTasks(tasks, context, workers, (task, result) => {
-    result.forEach((outcome, item) => {
-      const rank = task * 2 ** 20 + item
-      if (!outcome.ok) return void entries.push({ ...toEntry(outcome), rank })
-      const { itemBytes, ok: _ok, written, ...done } = outcome
-      const itemIndex = store.add(itemBytes)
-      const paths = done.paths.map(intern)
-      const held: Held = { ...done, paths, rank, task, item, itemIndex }
-      candidates.add(held)
-      const rel = dataPaths.article(held.id)
-      writer.record(rel, held.articleHash, written)
-      if (written)
-        writes.set(rel, (writes.get(rel) ?? new Set()).add(held.articleHash))
-    })
-    options.onProgress?.(++done, tasks.length)
-  })
-  const { winners, merged, droppedIds } = candidates.resolve()
-  droppedIds.forEach((id) => writer.forget(dataPaths.article(id)))
-  rewriteMismatched(winners, writes, discovery, context, writer)
-  for (const w of winners) entries.push({ ...writtenEntry(w), rank: w.rank })
-  entries.push(...merged)
-  return { winners, entries }
-}
-
-/**
- * Makes sure each winner's bytes are what is on disk. Threads write
- * article files as they go; when files shared an id, a loser may have
- * written last, or the winner may have been skipped as merged last time.
- * Such winners are read again and written here, so the result never
- * depends on thread timing or on the previous run.
- */
-function rewriteMismatched(
-  winners: Held[],
-  writes: Map<string, Set<string>>,
-  discovery: Discovery,
-  context: TaskContext,
-  writer: OutputWriter,
-): void {
-  for (const winner of winners) {
-    const rel = dataPaths.article(winner.id)
-    const written = writes.get(rel)
-    const onDisk = written
-      ? written.size === 1
-        ? [...written][0]
-        : undefined
-      : context.previous.get(rel)
-    writer.hashes.set(rel, winner.articleHash)
-    if (onDisk === winner.articleHash) continue
-    const outcome = processInput(discovery.tasks[winner.task], context)[
-      winner.item
-    ]
-    if (outcome?.ok) writer.write(rel, outcome.prepared.articleJson, true)
-  }
-}
-
-/** Returns one shared array per distinct category path (100k articles, ~50 paths). */
-function interner(): (path: string[]) => string[] {
-  const known = new Map<string, string[]>()
-  return (path) => {
-    const key = path.join('\u0000')
-    const found = known.get(key)
-    if (found) return found
-    known.set(key, path)
-    return path
   }
 }
 
@@ -245,21 +229,6 @@ function articleHashes(
   previous: ReadonlyMap<string, string>,
 ): Map<string, string> {
   return new Map([...previous].filter(([rel]) => rel.startsWith('articles/')))
-}
-
-function toEntry(outcome: Rejection): ReportEntry {
-  const { file, line, reason } = outcome
-  return { file, status: 'rejected', ...(line ? { line } : {}), reason }
-}
-
-function writtenEntry(held: Held): ReportEntry {
-  const reason = held.notes.join('; ')
-  return {
-    file: held.file,
-    status: 'written',
-    id: held.id,
-    ...(reason ? { reason } : {}),
-  }
 }
 
 function sortEntries(entries: Entry[]): ReportEntry[] {

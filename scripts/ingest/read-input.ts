@@ -23,6 +23,9 @@ export type InputTask = {
   file: string
   /** Path relative to the input root (ids, Jekyll detection). */
   relPath: string
+  /** Size and modification time when listed: unchanged files are not read again. */
+  size?: number
+  mtimeMs?: number
 }
 
 export type Rejection = {

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { InputTask } from './read-input.ts'
 import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
 import type { WorkerBatch, WorkerReply } from './worker.ts'
 
@@ -14,18 +13,19 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * Runs every task, on `workers` worker threads (0: on this thread), and
+ * Runs the tasks (files with their index in the run) on `workers` worker
+ * threads (0: on this thread), and
  * reports each file's result as it arrives (not in input order). Workers
  * get small batches, two in flight each, so a slow file never idles a core.
  */
 export async function runTasks(
-  tasks: InputTask[],
+  tasks: WorkerBatch,
   context: TaskContext,
   workers: number,
   onResult: OnResult,
 ): Promise<void> {
   if (workers <= 0 || tasks.length < BATCH_SIZE * 2) {
-    tasks.forEach((task, index) => onResult(index, runTask(task, context)))
+    for (const { index, task } of tasks) onResult(index, runTask(task, context))
     return
   }
   const batches = toBatches(tasks)
@@ -35,14 +35,10 @@ export async function runTasks(
   )
 }
 
-function toBatches(tasks: InputTask[]): WorkerBatch[] {
+function toBatches(tasks: WorkerBatch): WorkerBatch[] {
   const batches: WorkerBatch[] = []
   for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
-    batches.push(
-      tasks
-        .slice(start, start + BATCH_SIZE)
-        .map((task, i) => ({ index: start + i, task })),
-    )
+    batches.push(tasks.slice(start, start + BATCH_SIZE))
   }
   return batches.reverse()
 }
