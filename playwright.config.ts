@@ -9,6 +9,7 @@ if (!existsSync(chromium)) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 4174)
+const xssPort = Number(process.env.E2E_XSS_PORT ?? 4176)
 const nginxPort = Number(process.env.E2E_NGINX_PORT ?? 4175)
 
 export default defineConfig({
@@ -39,6 +40,15 @@ export default defineConfig({
     {
       command: `tsx scripts/e2e/serve.ts --port ${port}`,
       url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    // The XSS corpus (tests/e2e/xss.spec.ts).
+    {
+      command: `tsx scripts/e2e/serve-xss.ts --port ${xssPort}`,
+      url: `http://127.0.0.1:${xssPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,
       stdout: 'ignore',
