@@ -34,18 +34,31 @@ function escapeAttr(value: string): string {
   return value.replace(/"/g, '&quot;')
 }
 
+/** Replace `html.slice(start, end)` with `text`. */
+export type BodyEdit = { start: number; end: number; text: string }
+
 /**
  * Escapes pseudo-tags the author meant as text (`wsl -d <DistroName>`), at
  * the offsets scanHtml found, so a sanitiser does not drop them as unknown
  * elements.
  */
-export function escapePseudoTags(html: string, starts: number[]): string {
-  if (starts.length === 0) return html
+export function pseudoTagEdits(starts: number[]): BodyEdit[] {
+  return starts.map((start) => ({ start, end: start + 1, text: '&lt;' }))
+}
+
+/**
+ * Applies edits found by one scan of `html` (offsets into the original).
+ * An edit inside a range that an earlier edit already replaced is dropped.
+ */
+export function applyBodyEdits(html: string, edits: BodyEdit[]): string {
+  if (edits.length === 0) return html
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end)
   let out = ''
   let last = 0
-  for (const start of starts) {
-    out += html.slice(last, start) + '&lt;'
-    last = start + 1
+  for (const edit of sorted) {
+    if (edit.start < last) continue
+    out += html.slice(last, edit.start) + edit.text
+    last = edit.end
   }
   return out + html.slice(last)
 }

@@ -1,9 +1,11 @@
 import { Parser } from 'htmlparser2'
+import type { BodyEdit } from './body-html.ts'
 import {
   BLOCK_ELEMENTS,
   HIDDEN_ELEMENTS,
   isElementName,
 } from './html-elements.ts'
+import { inertTagEdit, isDroppedElement } from './inert-triggers.ts'
 
 export type BodyImage = { src: string; width?: number; height?: number }
 
@@ -14,6 +16,8 @@ export type HtmlScan = {
   images: BodyImage[]
   /** Offsets of `<` that start a pseudo-tag meant as text. */
   pseudoTags: number[]
+  /** Edits that drop inline script and style (see inert-triggers.ts). */
+  inertEdits: BodyEdit[]
 }
 
 const LAZY_SRC = [
@@ -33,10 +37,18 @@ export function scanHtml(html: string): HtmlScan {
   const chunks: string[] = []
   const images: BodyImage[] = []
   const pseudoTags: number[] = []
+  const inertEdits: BodyEdit[] = []
+  let droppedStart = -1
   let hidden = 0
   const parser: Parser = new Parser(
     {
-      onopentag(name, attrs) {
+      onopentag(name, attrs, isImplied) {
+        if (!isImplied) {
+          if (isDroppedElement(name)) droppedStart = parser.startIndex
+          else if (isElementName(name)) {
+            pushEdit(inertEdits, inertTagEdit(html, parser, name, attrs))
+          }
+        }
         if (!isElementName(name)) {
           if (hidden === 0) chunks.push(rawTag(html, parser))
           pseudoTags.push(parser.startIndex)
@@ -47,6 +59,11 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'img') pushImage(images, attrs)
       },
       onclosetag(name, isImplied) {
+        if (isDroppedElement(name) && droppedStart >= 0) {
+          const end = isImplied ? html.length : parser.endIndex + 1
+          inertEdits.push({ start: droppedStart, end, text: '' })
+          droppedStart = -1
+        }
         if (!isElementName(name)) {
           if (isImplied) return
           if (hidden === 0) chunks.push(rawTag(html, parser))
@@ -63,7 +80,16 @@ export function scanHtml(html: string): HtmlScan {
     { decodeEntities: true },
   )
   parser.end(html)
-  return { text: collapseWhitespace(chunks.join('')), images, pseudoTags }
+  return {
+    text: collapseWhitespace(chunks.join('')),
+    images,
+    pseudoTags,
+    inertEdits,
+  }
+}
+
+function pushEdit(edits: BodyEdit[], edit: BodyEdit | undefined): void {
+  if (edit) edits.push(edit)
 }
 
 /** Collapses every run of whitespace (also U+3000, NBSP) to one space. */

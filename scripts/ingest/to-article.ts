@@ -4,7 +4,12 @@ import {
   type Author,
 } from '../../src/lib/article-schema.ts'
 import { deriveId } from './article-id.ts'
-import { escapePseudoTags, resolveBodyUrls } from './body-html.ts'
+import {
+  applyBodyEdits,
+  pseudoTagEdits,
+  resolveBodyUrls,
+  type BodyEdit,
+} from './body-html.ts'
 import { readCategories, type CategoryStyle } from './categories.ts'
 import { cleanUrl, urlResolver, type ResolveUrl } from './clean-url.ts'
 import { PostError } from './errors.ts'
@@ -110,7 +115,7 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
     },
     content_html: bodyHtml(
       raw.html,
-      body.pseudoTags,
+      [...pseudoTagEdits(body.pseudoTags), ...body.inertEdits],
       link ? resolve : undefined,
     ),
   }
@@ -119,11 +124,11 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
 
 function bodyHtml(
   html: string,
-  pseudoTags: number[],
+  edits: BodyEdit[],
   resolve: ResolveUrl | undefined,
 ): string {
-  const escaped = escapePseudoTags(html, pseudoTags)
-  return (resolve ? resolveBodyUrls(escaped, resolve) : escaped).trim()
+  const edited = applyBodyEdits(html, edits)
+  return (resolve ? resolveBodyUrls(edited, resolve) : edited).trim()
 }
 
 function readDate(
