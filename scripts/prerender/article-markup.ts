@@ -17,9 +17,9 @@ function link(href: string, text: string): string {
 
 /**
  * The page frame around the article, built once per build: the site
- * header and the top level of the category tree, with the same elements
- * and classes `root.tsx` and `CategoryNav` render, so nothing moves when
- * the app replaces it.
+ * header and the top level of the category tree (folded on phones), with
+ * the same elements and classes `root.tsx` and `CategoryNav` render, so
+ * nothing moves when the app replaces it.
  */
 export function buildFrame(
   site: Site,
@@ -27,17 +27,19 @@ export function buildFrame(
   total: number,
   allLabel: string,
 ): { before: string; after: string } {
-  const items = tree.slice(0, STATIC_NAV_LIMIT).map((node) => {
-    const count = `<span class="count">${node.count}</span>`
-    const anchor = `<a href="${escapeHtml(paths.category.getHref(node.path))}">${escapeHtml(node.name)} ${count}</a>`
-    return node.children.length > 0
-      ? `<li><details><summary>${anchor}</summary></details></li>`
-      : `<li>${anchor}</li>`
-  })
-  const all = `<li><a href="/">${escapeHtml(allLabel)} <span class="count">${total}</span></a></li>`
+  const row = (href: string, name: string, count: number) =>
+    `<li><div class="category-row"><a href="${escapeHtml(href)}">${escapeHtml(name)} <span class="count">${count}</span></a></div></li>`
+  const items = tree
+    .slice(0, STATIC_NAV_LIMIT)
+    .map((node) =>
+      row(paths.category.getHref(node.path), node.name, node.count),
+    )
+  const toggle = `<button type="button" class="category-toggle" aria-expanded="false" aria-controls="category-tree">Categories<span class="category-toggle-current">${escapeHtml(allLabel)}</span></button>`
   const before = [
     `<header class="site-header">${link('/', site.name).replace('<a ', '<a class="site-name" ')}</header>`,
-    `<div class="layout"><aside class="sidebar"><nav class="category-nav" aria-label="Categories"><ul>${all}${items.join('')}</ul></nav></aside>`,
+    '<div class="layout"><aside class="sidebar">',
+    `<nav aria-label="Categories" class="category-nav" data-open="false">${toggle}`,
+    `<ul id="category-tree" class="category-tree">${row('/', allLabel, total)}${items.join('')}</ul></nav></aside>`,
     `<main id="main" class="content">`,
   ].join('')
   return { before, after: '</main></div>' }
@@ -63,12 +65,25 @@ function formatUtc(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
+function breadcrumb(path: CategoryPath | undefined, allLabel: string): string {
+  if (!path) return ''
+  const levels = path.map(
+    (name, level) =>
+      `<li>${link(paths.category.getHref(path.slice(0, level + 1)), name)}</li>`,
+  )
+  return `<nav aria-label="Breadcrumb" class="breadcrumb"><ol><li>${link('/', allLabel)}</li>${levels.join('')}</ol></nav>`
+}
+
 /**
  * The article as readers without JavaScript (and crawlers) see it: the
- * header of `ArticleView` (categories, headline, byline) and the summary
- * where the body goes, plus the link to the original in `<noscript>`.
+ * breadcrumb and header of the detail route (categories, headline,
+ * byline) and the summary where the body goes, plus the link to the
+ * original in `<noscript>`. Same elements and classes as the app.
  */
-export function buildArticleMarkup(article: ArticleSummary): string {
+export function buildArticleMarkup(
+  article: ArticleSummary,
+  allLabel: string,
+): string {
   const meta = article._zixun
   const author = article.authors.map((a) => a.name).join(', ')
   const source = meta.source && meta.source !== author ? meta.source : ''
@@ -82,8 +97,9 @@ export function buildArticleMarkup(article: ArticleSummary): string {
     ? `<noscript><footer class="article-footer"><a href="${escapeHtml(external)}" rel="noopener noreferrer">阅读原文 · Open original</a></footer></noscript>`
     : ''
   return [
+    breadcrumb(meta.categories[0], allLabel),
     '<article class="article"><header class="article-header">',
-    `<nav aria-label="Breadcrumb" class="article-categories">${categoryLinks(meta.categories)}</nav>`,
+    `<p class="article-categories">${categoryLinks(meta.categories)}</p>`,
     `<h1>${escapeHtml(article.title)}</h1>`,
     `<p class="byline">${byline}</p></header>`,
     `<div class="article-body"><p>${escapeHtml(article.summary)}</p></div>`,

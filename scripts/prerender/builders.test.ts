@@ -33,7 +33,7 @@ function page(article = makeSummary(1)) {
   const html = fillShell(
     shell,
     buildArticleHead(article, site),
-    frame.before + buildArticleMarkup(article) + frame.after,
+    frame.before + buildArticleMarkup(article, '全部') + frame.after,
   )
   const document = new DOMParser().parseFromString(html, 'text/html')
   const meta = (key: string) =>
@@ -230,6 +230,12 @@ describe('a prerendered article page', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/c/%E7%BC%96%E7%A8%8B',
       '/c/%E7%BC%96%E7%A8%8B/%E8%B5%84%E8%AE%AF',
+    ])
+    const crumbs = document.querySelectorAll('#main > nav.breadcrumb a')
+    expect([...crumbs].map((a) => a.textContent)).toEqual([
+      '全部',
+      '编程',
+      '资讯',
     ])
     expect(main?.querySelector('.article-body')?.textContent).toBe('Summary 5')
     expect(main?.querySelector('noscript')?.innerHTML).toContain(

@@ -99,7 +99,7 @@ export async function prerenderSite(
         const html = fillShell(
           shell,
           buildArticleHead(article, site),
-          frame.before + buildArticleMarkup(article) + frame.after,
+          frame.before + buildArticleMarkup(article, list.title) + frame.after,
         )
         yield [path.join(distDir, 'a', article.id, 'index.html'), html] as const
       }

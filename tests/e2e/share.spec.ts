@@ -51,6 +51,27 @@ for (const server of hostingServers) {
       await fresh.close()
     })
 
+    test("a card's share button copies that article's link", async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: server.baseURL,
+      })
+      await withoutWebShare(page)
+      await page.goto('/')
+      const card = page.locator('.article-list article').nth(1)
+      const link = card.locator('h2 a')
+      const title = (await link.textContent()) ?? ''
+      const href = (await link.getAttribute('href')) ?? ''
+      await card.getByRole('button', { name: `Share: ${title}` }).click()
+      await expect(card.getByRole('status')).toHaveText('Link copied')
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        `${server.baseURL}${href}`,
+      )
+      await expect(page).toHaveURL('/')
+    })
+
     test('the Web Share API gets the title and the canonical link', async ({
       page,
     }) => {

@@ -7,10 +7,13 @@ import {
 import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation } from 'react-router'
 import { messages } from '@/config/messages'
+import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
+import { ShareButton } from '@/features/share/components/share-button'
+import type { ArticleSummary } from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
 import {
   fromListState,
@@ -70,7 +73,19 @@ export default function ArticleListRoute() {
         snapshotKey={`${resolved.list.base}#${location.key}`}
         linkState={fromListState(location.pathname)}
         onPrefetch={prefetch}
+        renderActions={renderShare}
       />
     </>
+  )
+}
+
+/** A compact share button on each card (module-level: a stable reference). */
+function renderShare(article: ArticleSummary) {
+  return (
+    <ShareButton
+      compact
+      title={article.title}
+      href={paths.article.getHref(article.id)}
+    />
   )
 }

@@ -9,7 +9,11 @@ describe('sharing an article', () => {
     const user = userEvent.setup()
     const article = fixtureArticles[0]
     renderApp(`/a/${article.id}`)
-    await screen.findByRole('heading', { level: 1, name: article.title })
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: article.title },
+      { timeout: 5000 },
+    )
     expect(screen.getByRole('link', { name: 'Open original' })).toHaveAttribute(
       'href',
       article.external_url,
@@ -24,7 +28,11 @@ describe('sharing an article', () => {
   test('offers sharing on articles without an original link too', async () => {
     const article = fixtureArticles[1]
     renderApp(`/a/${article.id}`)
-    await screen.findByRole('heading', { level: 1, name: article.title })
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: article.title },
+      { timeout: 5000 },
+    )
     expect(screen.getByRole('button', { name: 'Share' })).toBeInTheDocument()
     expect(screen.queryByRole('link', { name: 'Open original' })).toBeNull()
   })

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { formatDate } from '@/config/messages'
 import { paths } from '@/config/paths'
@@ -12,6 +13,8 @@ export type ArticleCardProps = {
   /** Navigation state the title link carries (the list it is part of). */
   linkState?: unknown
   onPrefetch?: (id: string) => void
+  /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
+  renderActions?: (article: ArticleSummary) => ReactNode
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
@@ -19,6 +22,7 @@ export function ArticleCard({
   article,
   linkState,
   onPrefetch,
+  renderActions,
 }: ArticleCardProps) {
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
@@ -54,6 +58,7 @@ export function ArticleCard({
           </time>
           {source && <span className="card-source">{source}</span>}
           <CategoryLinks categories={article._zixun.categories} />
+          {renderActions?.(article)}
         </p>
         {article.summary && <p className="card-summary">{article.summary}</p>}
       </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { messages } from '@/config/messages'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { ArticleRows } from './article-rows'
@@ -16,6 +17,8 @@ export type ArticleListProps = {
   /** Navigation state each title link carries (the list it was opened from). */
   linkState?: unknown
   onPrefetch?: (id: string) => void
+  /** Extra controls on each card (composed by the route: share). */
+  renderActions?: (article: ArticleSummary) => ReactNode
 }
 
 /**
@@ -40,6 +43,7 @@ export function ArticleList(props: ArticleListProps) {
         snapshotKey={props.snapshotKey}
         linkState={props.linkState}
         onPrefetch={props.onPrefetch}
+        renderActions={props.renderActions}
       />
       <div ref={sentinel} className="list-end">
         {loadMoreFailed && (

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { ArticleCard } from './article-card'
 import {
@@ -24,6 +24,7 @@ export type ArticleRowsProps = {
   snapshotKey: string
   linkState?: unknown
   onPrefetch?: (id: string) => void
+  renderActions?: (article: ArticleSummary) => ReactNode
 }
 
 /**
@@ -87,6 +88,7 @@ export function ArticleRows(props: ArticleRowsProps) {
             article={articles[row.index]}
             linkState={props.linkState}
             onPrefetch={props.onPrefetch}
+            renderActions={props.renderActions}
           />
         </li>
       ))}

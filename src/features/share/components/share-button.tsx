@@ -39,7 +39,8 @@ export function ShareButton({
   }
 
   return (
-    <div className={compact ? 'share share-compact' : 'share'}>
+    // A span: the compact variant sits inside a card's meta paragraph.
+    <span className={compact ? 'share share-compact' : 'share'}>
       <button
         type="button"
         className="share-button"
@@ -64,6 +65,6 @@ export function ShareButton({
           />
         </label>
       )}
-    </div>
+    </span>
   )
 }
