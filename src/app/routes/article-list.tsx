@@ -4,6 +4,7 @@ import {
   useSuspenseInfiniteQuery,
   useSuspenseQuery,
 } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation } from 'react-router'
 import { messages } from '@/config/messages'
@@ -47,11 +48,22 @@ export default function ArticleListRoute() {
   )
   useRememberListPages(query.data.pages.length)
   const queryClient = useQueryClient()
-  const articles = query.data.pages.flatMap((page) => page.items)
-  const prefetch = (id: string) => {
-    void import('./article-detail')
-    void queryClient.prefetchQuery(articleQueries.detail(id))
-  }
+  const articles = useMemo(
+    () => query.data.pages.flatMap((page) => page.items),
+    [query.data.pages],
+  )
+  // Stable, so cards that stay in the window do not re-render while scrolling.
+  const prefetch = useCallback(
+    (id: string) => {
+      void import('./article-detail')
+      void queryClient.prefetchQuery(articleQueries.detail(id))
+    },
+    [queryClient],
+  )
+  const linkState = useMemo(
+    () => fromListState(location.pathname),
+    [location.pathname],
+  )
   const { categoryPath } = resolved
   return (
     <>
@@ -71,7 +83,7 @@ export default function ArticleListRoute() {
         loadMoreFailed={query.isFetchNextPageError}
         onLoadMore={() => void query.fetchNextPage()}
         snapshotKey={`${resolved.list.base}#${location.key}`}
-        linkState={fromListState(location.pathname)}
+        linkState={linkState}
         onPrefetch={prefetch}
         renderActions={renderShare}
       />

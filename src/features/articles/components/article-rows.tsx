@@ -1,14 +1,18 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { ArticleCard } from './article-card'
 import {
   loadListSnapshot,
+  persistListSnapshots,
   saveListSnapshot,
   toMeasurements,
   type ListSnapshot,
 } from './list-snapshot'
 import { useDocumentTop } from './use-document-top'
+
+/** Rows re-render on every scroll frame; cards only when their props change. */
+const Card = memo(ArticleCard)
 
 /** Lists up to this long render every row: nothing to gain from windowing. */
 const RENDER_ALL_UP_TO = 48
@@ -63,9 +67,13 @@ export function ArticleRows(props: ArticleRowsProps) {
       }
       saveListSnapshot(keyRef.current, snapshot)
     }
-    window.addEventListener('pagehide', save)
+    const saveAndPersist = () => {
+      save()
+      persistListSnapshots()
+    }
+    window.addEventListener('pagehide', saveAndPersist)
     return () => {
-      window.removeEventListener('pagehide', save)
+      window.removeEventListener('pagehide', saveAndPersist)
       save()
     }
   }, [virtualizer])
@@ -84,7 +92,7 @@ export function ArticleRows(props: ArticleRowsProps) {
           aria-setsize={props.total}
           style={{ transform: `translateY(${row.start - scrollMargin}px)` }}
         >
-          <ArticleCard
+          <Card
             article={articles[row.index]}
             linkState={props.linkState}
             onPrefetch={props.onPrefetch}

@@ -12,33 +12,39 @@ export type ListSnapshot = {
 
 const STORAGE_KEY = 'zixun:list-snapshots'
 const KEEP = 20
-const memory = new Map<string, ListSnapshot>()
+let memory: Map<string, ListSnapshot> | undefined
 
-function readStorage(): Record<string, ListSnapshot> {
+/** Snapshots of this tab: read from session storage once, then kept in memory. */
+function snapshots(): Map<string, ListSnapshot> {
+  if (memory) return memory
+  memory = new Map()
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY)
-    return raw ? (JSON.parse(raw) as Record<string, ListSnapshot>) : {}
+    const stored = raw ? (JSON.parse(raw) as Record<string, ListSnapshot>) : {}
+    for (const [key, value] of Object.entries(stored)) memory.set(key, value)
   } catch {
-    return {}
+    // Unreadable storage: start empty.
+  }
+  // A reload or a closed tab keeps the newest few for the next page load.
+  window.addEventListener('pagehide', persistListSnapshots)
+  return memory
+}
+
+/** Remembers a list's layout for Back (memory) and reload (see persist). */
+export function saveListSnapshot(key: string, snapshot: ListSnapshot) {
+  const all = snapshots()
+  all.delete(key)
+  all.set(key, snapshot)
+  for (const old of [...all.keys()].slice(0, Math.max(0, all.size - KEEP))) {
+    all.delete(old)
   }
 }
 
-/**
- * Remembers a list's layout for Back (in memory) and reload (session
- * storage, the newest few lists only).
- */
-export function saveListSnapshot(key: string, snapshot: ListSnapshot) {
-  memory.delete(key)
-  memory.set(key, snapshot)
+/** Writes the remembered layouts to session storage (on `pagehide`). */
+export function persistListSnapshots() {
   try {
-    const stored = readStorage()
-    delete stored[key]
-    stored[key] = snapshot
-    const keys = Object.keys(stored)
-    for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) {
-      delete stored[old]
-    }
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored))
+    const all = Object.fromEntries(snapshots())
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(all))
   } catch {
     // Storage full or disabled: Back still works from memory.
   }
@@ -46,7 +52,7 @@ export function saveListSnapshot(key: string, snapshot: ListSnapshot) {
 
 /** The layout saved under `key`, if any. */
 export function loadListSnapshot(key: string): ListSnapshot | undefined {
-  return memory.get(key) ?? readStorage()[key]
+  return snapshots().get(key)
 }
 
 /** Sizes as the virtualizer's `initialMeasurementsCache` (only key and size are read). */

@@ -1,11 +1,16 @@
 import { useSyncExternalStore } from 'react'
 
-const QUERY = '(hover: none)'
+let query: MediaQueryList | null | undefined
 
+/** One shared `(hover: none)` query for every card. */
 function media(): MediaQueryList | null {
-  return typeof window.matchMedia === 'function'
-    ? window.matchMedia(QUERY)
-    : null
+  if (query === undefined) {
+    query =
+      typeof window.matchMedia === 'function'
+        ? window.matchMedia('(hover: none)')
+        : null
+  }
+  return query
 }
 
 function subscribe(onChange: () => void) {
