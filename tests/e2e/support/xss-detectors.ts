@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BrowserContext, Page } from '@playwright/test'
+import type { BrowserContext, Page, Request } from '@playwright/test'
 import { xssDirs } from '../../../scripts/e2e/xss-corpus'
 import { CANARY_HOST } from '../../../scripts/e2e/xss-payloads'
 import { isAllowedEmbed } from '../../../src/lib/embed-allowlist'
@@ -152,7 +152,17 @@ export async function installXssDetectors(
     if (!url.startsWith(`${origin}/`)) add('navigation', url)
   })
   context.on('page', (other) => {
-    if (other !== page) add('popup', other.url())
+    if (other === page) return
+    const finding: Finding = {
+      kind: 'popup',
+      detail: other.url(),
+      subject: log.subject,
+    }
+    log.findings.push(finding)
+    // A popup starts at about:blank; note where it goes.
+    other.on('framenavigated', (frame) => {
+      if (frame === other.mainFrame()) finding.detail += ` → ${frame.url()}`
+    })
   })
   context.on('request', (request) => {
     const url = request.url()
@@ -165,13 +175,20 @@ export async function installXssDetectors(
     }
     const type = request.resourceType()
     const player =
-      type === 'document' &&
-      request.frame() !== page.mainFrame() &&
-      isAllowedEmbed(parsed)
+      type === 'document' && isAllowedEmbed(parsed) && inSubframe(request)
     if (type === 'image' || type === 'media' || player) log.externalOk++
     else add('offsite-request', `${type} ${url}`)
   })
   return log
+}
+
+/** A popup's first request has no frame yet: then it is no subframe. */
+function inSubframe(request: Request): boolean {
+  try {
+    return request.frame().parentFrame() !== null
+  } catch {
+    return false
+  }
 }
 
 /** The residue scanner that serve-xss.ts bundled (see find-script-residue.ts). */
