@@ -143,9 +143,34 @@ export async function loadWholeList(page: Page) {
   }
 }
 
-/** The article links of the list, in order. */
+/**
+ * The article links of the list, in order. Long lists are windowed (rows far
+ * from the viewport are not in the DOM), so this scrolls through the list,
+ * collects each row by its position (`aria-posinset`) and scrolls back.
+ */
 export async function listedArticleHrefs(page: Page): Promise<string[]> {
-  return page
-    .locator('.article-list h2 a')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+  return page.evaluate(async () => {
+    const frames = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(resolve)),
+      )
+    const found = new Map<number, string>()
+    const start = window.scrollY
+    window.scrollTo(0, 0)
+    for (;;) {
+      await frames()
+      for (const row of document.querySelectorAll('.article-list > li')) {
+        const link = row.querySelector('h2 a')
+        const position = Number(row.getAttribute('aria-posinset'))
+        if (link && position)
+          found.set(position, link.getAttribute('href') ?? '')
+      }
+      const bottom = window.scrollY + window.innerHeight
+      if (bottom >= document.documentElement.scrollHeight - 2) break
+      window.scrollBy(0, window.innerHeight / 2)
+    }
+    window.scrollTo(0, start)
+    await frames()
+    return [...found].sort((a, b) => a[0] - b[0]).map(([, href]) => href)
+  })
 }

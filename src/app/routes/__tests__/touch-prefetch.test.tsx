@@ -14,7 +14,10 @@ beforeEach(() => {
   vi.stubGlobal(
     'IntersectionObserver',
     class {
-      constructor(private callback: IntersectionObserverCallback) {}
+      callback: IntersectionObserverCallback
+      constructor(callback: IntersectionObserverCallback) {
+        this.callback = callback
+      }
       observe(target: Element) {
         this.callback(
           [{ isIntersecting: true, target } as IntersectionObserverEntry],

@@ -90,7 +90,7 @@ export function ArticleRows(props: ArticleRowsProps) {
           ref={virtualizer.measureElement}
           aria-posinset={row.index + 1}
           aria-setsize={props.total}
-          style={{ transform: `translateY(${row.start - scrollMargin}px)` }}
+          style={{ top: row.start - scrollMargin }}
         >
           <Card
             article={articles[row.index]}
