@@ -3,7 +3,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
   writeSync,
 } from 'node:fs'
@@ -13,73 +13,106 @@ import type { TaskResult } from './run-task.ts'
 
 /**
  * What each input file produced last time, so an unchanged file (same
- * path, size and modification time, same options) is not read again. One
- * line per file: `"<path>"\t<relPath JSON>\t<size>\t<mtime>\t<result JSON>`.
- * The file is indexed, not parsed, when loaded: a line is parsed only when
- * its input is unchanged.
+ * path, size and modification time, same options and code) is not read
+ * again. One line per file:
+ * `"<path>"\t"<relPath>"\t<size>\t<mtime>\t<result JSON>`.
+ * Loading indexes the file in chunks (offsets only, never the whole file in
+ * memory); a line is read and parsed only when its input is unchanged.
  */
 export class InputCache {
-  private readonly bytes: Buffer
-  private readonly index = new Map<
-    string,
-    [string, number, number, number, number]
-  >()
+  private readonly fd: number
+  private readonly index = new Map<string, IndexEntry>()
 
-  private constructor(bytes: Buffer) {
-    this.bytes = bytes
+  private constructor(fd: number) {
+    this.fd = fd
   }
 
   /** The cache at `path` if it was written with the same `key`. */
-  static load(path: string, key: string): InputCache | undefined {
+  static load(
+    path: string,
+    key: string,
+    chunkSize = 1 << 20,
+  ): InputCache | undefined {
     if (!existsSync(path)) return undefined
-    const bytes = readFileSync(path)
-    const headerEnd = bytes.indexOf(10)
-    if (
-      headerEnd < 0 ||
-      bytes.toString('utf8', 0, headerEnd) !== JSON.stringify(key)
-    ) {
+    const cache = new InputCache(openSync(path, 'r'))
+    if (!cache.buildIndex(JSON.stringify(key), chunkSize)) {
+      cache.close()
       return undefined
     }
-    const cache = new InputCache(bytes)
-    cache.buildIndex(headerEnd + 1)
     return cache
   }
 
-  private buildIndex(from: number): void {
-    let start = from
-    while (start < this.bytes.length) {
-      let end = this.bytes.indexOf(10, start)
-      if (end < 0) end = this.bytes.length
-      const fields: number[] = [start - 1]
-      for (let i = 0; i < 4; i++)
-        fields.push(this.bytes.indexOf(9, fields[i] + 1))
-      const text = (a: number, b: number) =>
-        this.bytes.toString('utf8', a + 1, b)
-      if (fields.every((f) => f >= 0 && f < end)) {
-        const path = JSON.parse(text(fields[0], fields[1])) as string
-        const relPath = JSON.parse(text(fields[1], fields[2])) as string
-        const size = Number(text(fields[2], fields[3]))
-        const mtime = Number(text(fields[3], fields[4]))
-        this.index.set(path, [relPath, size, mtime, fields[4] + 1, end])
+  /** Reads the file in chunks and remembers where each line is. */
+  private buildIndex(header: string, chunkSize: number): boolean {
+    let position = 0
+    let carry = Buffer.alloc(0)
+    let first = true
+    const chunk = Buffer.allocUnsafe(chunkSize)
+    for (;;) {
+      const n = readSync(this.fd, chunk, 0, chunk.length, position)
+      if (n === 0) break
+      const bytes = Buffer.concat([carry, chunk.subarray(0, n)])
+      const base = position - carry.length
+      let start = 0
+      for (
+        let end = bytes.indexOf(10);
+        end >= 0;
+        end = bytes.indexOf(10, start)
+      ) {
+        if (first && bytes.toString('utf8', 0, end) !== header) return false
+        if (!first) this.indexLine(bytes, start, end, base)
+        first = false
+        start = end + 1
       }
-      start = end + 1
+      carry = Buffer.from(bytes.subarray(start))
+      position += n
     }
+    return !first
+  }
+
+  private indexLine(
+    bytes: Buffer,
+    start: number,
+    end: number,
+    base: number,
+  ): void {
+    const tabs = [start - 1]
+    for (let i = 0; i < 4; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
+    if (!tabs.slice(1).every((t) => t >= start && t < end)) return
+    const field = (i: number) =>
+      bytes.toString('utf8', tabs[i] + 1, tabs[i + 1])
+    const path = JSON.parse(field(0)) as string
+    this.index.set(path, {
+      relPath: JSON.parse(field(1)) as string,
+      size: Number(field(2)),
+      mtimeMs: Number(field(3)),
+      offset: base + tabs[4] + 1,
+      length: end - tabs[4] - 1,
+    })
   }
 
   /** Last run's result for `task`, or undefined when the file changed. */
   get(task: InputTask): TaskResult | undefined {
     const entry = this.index.get(task.path)
-    if (!entry) return undefined
-    const [relPath, size, mtime, start, end] = entry
-    if (
-      relPath !== task.relPath ||
-      size !== task.size ||
-      mtime !== task.mtimeMs
-    ) {
+    if (!entry || entry.relPath !== task.relPath) return undefined
+    if (entry.size !== task.size || entry.mtimeMs !== task.mtimeMs)
       return undefined
-    }
-    return decode(this.bytes.toString('utf8', start, end))
+    const line = Buffer.allocUnsafe(entry.length)
+    readSync(this.fd, line, 0, entry.length, entry.offset)
+    return decode(line.toString('utf8'))
   }
+
+  close(): void {
+    closeSync(this.fd)
+  }
+}
+
+type IndexEntry = {
+  relPath: string
+  size: number
+  mtimeMs: number
+  offset: number
+  length: number
 }
 
 type Stored = Array<Record<string, unknown>>

@@ -115,6 +115,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
     report.files.filter((f) => f.status === 'merged').map((f) => f.file),
   )
   saveCache(cacheFile, outDir, { outputs: run.writer.hashes, merged })
+  run.inputCache?.close()
   run.inputWriter.finish()
   clock.lap('cleanup')
   const { written, unchanged } = run.writer

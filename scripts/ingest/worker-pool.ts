@@ -85,6 +85,9 @@ function spawnWorker(context: TaskContext): Worker {
   return new Worker(code, {
     eval: true,
     execArgv: [],
+    // A small young generation keeps each worker's footprint near its live
+    // data (one file at a time) instead of V8's generous default.
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
     workerData: {
       ...context,
       previous: [...context.previous],
