@@ -148,10 +148,25 @@ for (const server of hostingServers) {
           if (document.querySelector('.spinner')) seen.spinner = true
         }).observe(document, { childList: true, subtree: true })
       })
+      const documents: string[] = []
+      const errors: string[] = []
+      page.on('request', (request) => {
+        if (
+          request.resourceType() === 'document' ||
+          /\.html$/.test(request.url())
+        )
+          documents.push(request.url())
+      })
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
       await page.goto(`/a/${withImage.id}`)
       await expect(
         page.getByRole('button', { name: 'Share', exact: true }),
       ).toBeVisible()
+      // The prerendered page was the shell: no second HTML request.
+      expect(documents).toEqual([`${server.baseURL}/a/${withImage.id}`])
+      expect(errors).toEqual([])
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
         withImage.title,
       )
