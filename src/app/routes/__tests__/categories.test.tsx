@@ -7,17 +7,24 @@ import { fixtureArticles } from '@/testing/fixtures/articles'
 import { dataFiles, server } from '@/testing/mocks/server'
 import { renderApp } from '@/testing/render-app'
 
+/** Route chunks load lazily; a busy machine can take seconds. */
+const slow = { timeout: 10_000 }
+
 const titles = (ids: number[]) => ids.map((n) => fixtureArticles[n - 1].title)
 
 async function listedTitles() {
-  const cards = await screen.findAllByRole('article')
+  const cards = await screen.findAllByRole('article', {}, slow)
   return cards.map((card) => within(card).getByRole('heading').textContent)
 }
 
-describe('the category tree', () => {
+describe('the category tree', { timeout: 20_000 }, () => {
   test('shows every category with its count, a node counting its descendants', async () => {
     renderApp('/')
-    const nav = await screen.findByRole('navigation', { name: 'Categories' })
+    const nav = await screen.findByRole(
+      'navigation',
+      { name: 'Categories' },
+      slow,
+    )
     const link = (name: string) =>
       within(nav).getByRole('link', { name: new RegExp(`^${name} \\d+$`) })
     expect(link('All')).toHaveTextContent('5')
@@ -32,7 +39,11 @@ describe('the category tree', () => {
   test('opens and closes a branch with its expander button', async () => {
     const user = userEvent.setup()
     renderApp('/')
-    const nav = await screen.findByRole('navigation', { name: 'Categories' })
+    const nav = await screen.findByRole(
+      'navigation',
+      { name: 'Categories' },
+      slow,
+    )
     const expand = within(nav).getByRole('button', {
       name: 'Show categories in 编程',
     })
@@ -48,7 +59,11 @@ describe('the category tree', () => {
   test('folds into one Categories button that names the current view', async () => {
     const user = userEvent.setup()
     renderApp(`/c/${encodeURIComponent('新媒体')}`)
-    const nav = await screen.findByRole('navigation', { name: 'Categories' })
+    const nav = await screen.findByRole(
+      'navigation',
+      { name: 'Categories' },
+      slow,
+    )
     const toggle = within(nav).getByRole('button', { name: /^Categories/ })
     expect(toggle).toHaveTextContent('新媒体')
     expect(toggle).toHaveAttribute('aria-expanded', 'false')
@@ -61,13 +76,13 @@ describe('the category tree', () => {
   })
 })
 
-describe('a category view', () => {
+describe('a category view', { timeout: 20_000 }, () => {
   test('loaded cold, a nested category lists exactly its posts with a breadcrumb up the tree', async () => {
     renderApp(
       `/c/${encodeURIComponent('编程')}/${encodeURIComponent('开源中国')}`,
     )
     expect(
-      await screen.findByRole('heading', { level: 1, name: /^开源中国/ }),
+      await screen.findByRole('heading', { level: 1, name: /^开源中国/ }, slow),
     ).toHaveTextContent('2 articles')
     expect(await listedTitles()).toEqual(titles([1, 5]))
     const crumbs = within(
@@ -88,7 +103,11 @@ describe('a category view', () => {
     const { router } = renderApp(
       `/c/${encodeURIComponent('编程')}/${encodeURIComponent('开源中国')}`,
     )
-    const crumbs = await screen.findByRole('navigation', { name: 'Breadcrumb' })
+    const crumbs = await screen.findByRole(
+      'navigation',
+      { name: 'Breadcrumb' },
+      slow,
+    )
     await user.click(within(crumbs).getByRole('link', { name: '编程' }))
     await screen.findByRole('heading', { level: 1, name: /^编程/ })
     expect(router.state.location.pathname).toBe(
@@ -107,7 +126,7 @@ describe('a category view', () => {
   test('an unknown category shows the 404 view with a way back', async () => {
     renderApp(`/c/${encodeURIComponent('编程')}/nope`)
     expect(
-      await screen.findByRole('heading', { name: 'Not found' }),
+      await screen.findByRole('heading', { name: 'Not found' }, slow),
     ).toBeInTheDocument()
     expect(
       screen.getByRole('link', { name: 'Back to all articles' }),
@@ -138,7 +157,7 @@ describe('a category view', () => {
     )
     renderApp(`/c/${encodeURIComponent('空 分类')}`)
     expect(
-      await screen.findByRole('heading', { level: 1, name: /^空 分类/ }),
+      await screen.findByRole('heading', { level: 1, name: /^空 分类/ }, slow),
     ).toBeInTheDocument()
     expect(screen.getByText('No articles here yet.')).toBeInTheDocument()
     expect(screen.queryByRole('article')).toBeNull()

@@ -6,6 +6,9 @@ import { fixtureArticles } from '@/testing/fixtures/articles'
 import { server } from '@/testing/mocks/server'
 import { renderApp } from '@/testing/render-app'
 
+/** Route chunks load lazily; a busy machine can take seconds. */
+const slow = { timeout: 10_000 }
+
 const coding = `/c/${encodeURIComponent('编程')}`
 
 function requestedPaths(): string[] {
@@ -21,12 +24,14 @@ afterEach(() => {
   window.history.replaceState(null, '')
 })
 
-describe('the page reached in a list', () => {
+describe('the page reached in a list', { timeout: 20_000 }, () => {
   test('is written into the history entry as pages load', async () => {
     const user = userEvent.setup()
     const { router } = renderApp('/')
-    await user.click(await screen.findByRole('button', { name: 'Load more' }))
-    expect(await screen.findAllByRole('article')).toHaveLength(4)
+    await user.click(
+      await screen.findByRole('button', { name: 'Load more' }, slow),
+    )
+    expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(4)
     await waitFor(() =>
       expect(router.state.location.state).toEqual({
         listPages: { href: '/', pages: 2 },
@@ -45,7 +50,7 @@ describe('the page reached in a list', () => {
     const seen = requestedPaths()
     renderApp('/')
     await waitFor(async () =>
-      expect(await screen.findAllByRole('article')).toHaveLength(5),
+      expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(5),
     )
     expect(screen.getByText('You have reached the end.')).toBeInTheDocument()
     expect(seen.filter((p) => p.startsWith('/data/lists/all/'))).toEqual([
@@ -61,7 +66,7 @@ describe('the page reached in a list', () => {
       '',
     )
     renderApp('/')
-    expect(await screen.findAllByRole('article')).toHaveLength(2)
+    expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(2)
   })
 
   test('a page that fails to load says so, and Retry loads it', async () => {
@@ -73,22 +78,28 @@ describe('the page reached in a list', () => {
     )
     const user = userEvent.setup()
     renderApp('/')
-    await user.click(await screen.findByRole('button', { name: 'Load more' }))
+    await user.click(
+      await screen.findByRole('button', { name: 'Load more' }, slow),
+    )
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not load more articles.',
     )
     expect(screen.getAllByRole('article')).toHaveLength(2)
     fail = false
     await user.click(screen.getByRole('button', { name: 'Retry' }))
-    expect(await screen.findAllByRole('article')).toHaveLength(4)
+    expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(4)
     expect(screen.queryByRole('alert')).toBeNull()
   })
 })
 
-describe('an article', () => {
+describe('an article', { timeout: 20_000 }, () => {
   test('has a breadcrumb of its first category path, each level a link', async () => {
     renderApp('/a/fixture-1')
-    const crumbs = await screen.findByRole('navigation', { name: 'Breadcrumb' })
+    const crumbs = await screen.findByRole(
+      'navigation',
+      { name: 'Breadcrumb' },
+      slow,
+    )
     const links = within(crumbs).getAllByRole('link')
     expect(links.map((a) => a.textContent)).toEqual([
       'All',
@@ -105,9 +116,11 @@ describe('an article', () => {
 
   test('loaded cold, previous/next follow all articles, fetching the next page at a page end', async () => {
     renderApp('/a/fixture-2')
-    const nav = await screen.findByRole('navigation', {
-      name: 'More in this list',
-    })
+    const nav = await screen.findByRole(
+      'navigation',
+      { name: 'More in this list' },
+      slow,
+    )
     // fixture-2 ends page 1 of the list of all articles (2 per page).
     expect(
       await within(nav).findByRole('link', { name: /Next/ }),
@@ -124,9 +137,11 @@ describe('an article', () => {
     await user.click(
       await screen.findByRole('link', { name: fixtureArticles[0].title }),
     )
-    const nav = await screen.findByRole('navigation', {
-      name: 'More in this list',
-    })
+    const nav = await screen.findByRole(
+      'navigation',
+      { name: 'More in this list' },
+      slow,
+    )
     const next = await within(nav).findByRole('link', { name: /Next/ })
     // 编程 holds fixtures 1, 3 and 5: the next one is 3, not 2.
     expect(next).toHaveAttribute('href', '/a/fixture-3')

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { server } from '@/testing/mocks/server'
 import { renderApp } from '@/testing/render-app'
 
+/** Route chunks load lazily; a busy machine can take seconds. */
+const slow = { timeout: 10_000 }
+
 // A phone: no hover, and every observed card is on screen.
 beforeEach(() => {
   vi.stubGlobal('matchMedia', (query: string) => ({
@@ -34,19 +37,23 @@ afterEach(() => {
   server.events.removeAllListeners()
 })
 
-test('on a touch screen, articles are fetched as their cards come into view', async () => {
-  const seen: string[] = []
-  server.events.on('request:start', ({ request }) => {
-    seen.push(new URL(request.url).pathname)
-  })
-  renderApp('/')
-  await screen.findAllByRole('article')
-  await waitFor(() =>
-    expect(seen).toEqual(
-      expect.arrayContaining([
-        '/data/articles/fixture-1.json',
-        '/data/articles/fixture-2.json',
-      ]),
-    ),
-  )
-})
+test(
+  'on a touch screen, articles are fetched as their cards come into view',
+  { timeout: 20_000 },
+  async () => {
+    const seen: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      seen.push(new URL(request.url).pathname)
+    })
+    renderApp('/')
+    await screen.findAllByRole('article', {}, slow)
+    await waitFor(() =>
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          '/data/articles/fixture-1.json',
+          '/data/articles/fixture-2.json',
+        ]),
+      ),
+    )
+  },
+)
