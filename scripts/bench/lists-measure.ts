@@ -81,7 +81,9 @@ export async function scrollRows(
   await page.goto(url)
   await page.locator('.article-list article').first().waitFor()
   await page.waitForLoadState('networkidle')
-  await browser.startTracing(page, { categories: ['devtools.timeline'] })
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  })
   const result = await page.evaluate(async (rows) => {
     const store = window as unknown as { longTasks: number[] }
     store.longTasks = []
