@@ -168,9 +168,25 @@ async function checkArticle(
         return alert && !heading ? alert.textContent : false
       },
       title,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .then((handle) => handle.jsonValue())
+    .catch(async (error: Error) => {
+      if (how === 'app') return 'retry'
+      const seen = await page
+        .evaluate(() => ({
+          path: location.pathname,
+          heading: document.querySelector('h1')?.textContent,
+          prerendered: [...document.querySelectorAll('.article-body')].map(
+            (body) => '__zixunPrerendered' in body,
+          ),
+        }))
+        .catch(() => null)
+      return `not rendered (${error.message.split('\n')[0]}): ${JSON.stringify(seen)}`
+    })
+  if (state === 'retry') {
+    return checkArticle(page, log, { slug, label, title, how: 'load' })
+  }
   if (state !== 'article') {
     return {
       slug,
