@@ -135,27 +135,31 @@ test('--help prints the usage', async () => {
   expect(stdout).toContain('Exit codes')
 })
 
-test('the real process exits with the code runCli returns', () => {
-  post('good.md', GOOD)
-  const cli = join(import.meta.dirname, 'cli.ts')
-  const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
-  const ok = execFileSync(
-    tsx,
-    [
-      cli,
-      '-i',
-      join(dir, 'posts'),
-      '-o',
-      join(dir, 'out'),
-      '--cache',
-      join(dir, 'c'),
-    ],
-    { encoding: 'utf8' },
-  )
-  expect(ok).toMatch(/^Wrote 1 articles/)
-  const fail = spawnSync(tsx, [cli, '-i', join(dir, 'missing')], {
-    encoding: 'utf8',
-  })
-  expect(fail.status).toBe(2)
-  expect(fail.stderr).toMatch(/ingest: input not found/)
-})
+test(
+  'the real process exits with the code runCli returns',
+  { timeout: 30_000 },
+  () => {
+    post('good.md', GOOD)
+    const cli = join(import.meta.dirname, 'cli.ts')
+    const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
+    const ok = execFileSync(
+      tsx,
+      [
+        cli,
+        '-i',
+        join(dir, 'posts'),
+        '-o',
+        join(dir, 'out'),
+        '--cache',
+        join(dir, 'c'),
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(ok).toMatch(/^Wrote 1 articles/)
+    const fail = spawnSync(tsx, [cli, '-i', join(dir, 'missing')], {
+      encoding: 'utf8',
+    })
+    expect(fail.status).toBe(2)
+    expect(fail.stderr).toMatch(/ingest: input not found/)
+  },
+)

@@ -6,7 +6,7 @@ import type { Rejection } from './read-input.ts'
 import type { Done, TaskResult } from './run-task.ts'
 
 /** A converted article held by the main thread, and where it came from. */
-export type Held = Omit<Done, 'itemBytes' | 'ok' | 'written'> & {
+export type Held = Omit<Done, 'itemBytes' | 'ok' | 'written' | 'onDisk'> & {
   rank: number
   task: number
   item: number
@@ -22,8 +22,8 @@ export type Entry = ReportEntry & { rank: number }
  */
 export class ResultCollector {
   readonly entries: Entry[]
-  /** Hashes written this run, by article file. */
-  readonly writes = new Map<string, Set<string>>()
+  /** Hashes threads wrote or found on disk this run, by article file. */
+  readonly seen = new Map<string, Set<string>>()
   private readonly candidates = new CandidateSet<Held>()
   private readonly paths = new Map<string, string[]>()
   private readonly writer: OutputWriter
@@ -40,17 +40,18 @@ export class ResultCollector {
       const rank = task * 2 ** 20 + item
       if (!outcome.ok)
         return void this.entries.push({ ...toEntry(outcome), rank })
-      const { itemBytes, ok: _ok, written, ...done } = outcome
+      const { itemBytes, ok: _ok, written, onDisk, ...done } = outcome
       const itemIndex = this.store.add(itemBytes)
       const paths = done.paths.map((p) => this.intern(p))
       this.candidates.add({ ...done, paths, rank, task, item, itemIndex })
       const rel = dataPaths.article(done.id)
       this.writer.record(rel, done.articleHash, written)
-      if (written)
-        this.writes.set(
+      if (onDisk) {
+        this.seen.set(
           rel,
-          (this.writes.get(rel) ?? new Set()).add(done.articleHash),
+          (this.seen.get(rel) ?? new Set()).add(done.articleHash),
         )
+      }
     })
   }
 

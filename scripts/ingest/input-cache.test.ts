@@ -31,6 +31,7 @@ const result = (n: number): TaskResult => [
     ok: true,
     articleHash: `hash-${n}`,
     written: true,
+    onDisk: true,
   },
   { file: `${task(n).file}#2`, ok: false, reason: 'bad', line: 3 },
 ]

@@ -120,7 +120,12 @@ type Stored = Array<Record<string, unknown>>
 function decode(line: string): TaskResult {
   return (JSON.parse(line) as Stored).map((o) =>
     o.ok
-      ? { ...o, itemBytes: Buffer.from(o.itemBytes as string), written: false }
+      ? {
+          ...o,
+          itemBytes: Buffer.from(o.itemBytes as string),
+          written: false,
+          onDisk: false,
+        }
       : o,
   ) as TaskResult
 }

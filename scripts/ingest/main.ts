@@ -54,6 +54,8 @@ export type MainResult = {
 type Run = {
   discovery: Discovery
   context: TaskContext
+  /** Output hashes of the previous run (what is on disk, unless changed). */
+  previous: ReadonlyMap<string, string>
   writer: OutputWriter
   store: ItemStore
   inputCache?: InputCache
@@ -87,12 +89,8 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const inputKey = `${codeVersion()} ${timeZone}`
   const run: Run = {
     discovery,
-    context: {
-      timeZone,
-      outDir,
-      previous: articleHashes(memory.outputs),
-      mergedBefore: memory.merged,
-    },
+    context: { timeZone, outDir, mergedBefore: memory.merged },
+    previous: memory.outputs,
     writer: new OutputWriter(outDir, memory.outputs),
     store: new ItemStore(),
     inputCache:
@@ -102,6 +100,8 @@ export async function main(options: MainOptions): Promise<MainResult> {
     inputWriter: new InputCacheWriter(`${cacheFile}.inputs`, inputKey),
   }
   const { winners, entries, inputs } = await convertAll(run, options)
+  // Nothing reads the tasks any more; let them go before the lists are built.
+  run.discovery.tasks.length = 0
   clock.lap('convert')
   const report = buildReport(sortEntries(entries))
   for (const entry of report.files) {
@@ -152,7 +152,7 @@ async function convertAll(run: Run, options: MainOptions) {
   await runTasks(pending, run.context, workers, accept)
   const { winners, droppedIds } = collector.finish()
   droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
-  rewriteMismatched(winners, collector.writes, run)
+  rewriteMismatched(winners, collector.seen, run)
   const inputs = {
     converted: pending.length,
     cached: tasks.length - pending.length,
@@ -163,23 +163,24 @@ async function convertAll(run: Run, options: MainOptions) {
 /**
  * Makes sure each winner's bytes are what is on disk. Threads write
  * article files as they go; when files shared an id, a loser may have
- * written last, or the winner may have been skipped as merged last time.
+ * written last, or the winner may have been skipped as merged last time
+ * or taken from the input cache.
  * Such winners are read again and written here, so the result never
  * depends on thread timing or on the previous run.
  */
 function rewriteMismatched(
   winners: Held[],
-  writes: Map<string, Set<string>>,
+  seen: Map<string, Set<string>>,
   run: Run,
 ): void {
   for (const winner of winners) {
     const rel = dataPaths.article(winner.id)
-    const written = writes.get(rel)
+    const written = seen.get(rel)
     const onDisk = written
       ? written.size === 1
         ? [...written][0]
         : undefined
-      : run.context.previous.get(rel)
+      : run.previous.get(rel)
     run.writer.hashes.set(rel, winner.articleHash)
     if (onDisk === winner.articleHash) continue
     const task = run.discovery.tasks[winner.task]
@@ -224,12 +225,6 @@ function prepareOutDir(outDir: string): void {
       `output folder is not writable: ${outDir} (${(error as Error).message})`,
     )
   }
-}
-
-function articleHashes(
-  previous: ReadonlyMap<string, string>,
-): Map<string, string> {
-  return new Map([...previous].filter(([rel]) => rel.startsWith('articles/')))
 }
 
 function sortEntries(entries: Entry[]): ReportEntry[] {

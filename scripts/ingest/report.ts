@@ -28,3 +28,14 @@ export function formatEntry(entry: ReportEntry): string | undefined {
   }
   return entry.reason ? `note: ${where}: ${entry.reason}` : undefined
 }
+
+/**
+ * The report as JSON with one line per input file, so it can be read,
+ * grepped and diffed line by line (and stays small at 100,000 files).
+ */
+export function renderReport(report: IngestReport): string {
+  const counts = JSON.stringify(report.counts, null, 2).replace(/\n/g, '\n  ')
+  const files = report.files.map((entry) => `    ${JSON.stringify(entry)}`)
+  const list = files.length === 0 ? '[]' : `[\n${files.join(',\n')}\n  ]`
+  return `{\n  "version": ${report.version},\n  "counts": ${counts},\n  "files": ${list}\n}\n`
+}

@@ -1,4 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { dataPaths } from '../../src/lib/article-schema.ts'
 import { contentHash } from './hash.ts'
@@ -9,8 +16,6 @@ import { processInput, type InputTask, type Rejection } from './read-input.ts'
 export type TaskContext = {
   timeZone: string
   outDir: string
-  /** Hashes of `articles/<id>.json` as the previous run wrote them. */
-  previous: ReadonlyMap<string, string>
   /** Inputs merged into another last time: likely to lose again, not written. */
   mergedBefore: ReadonlySet<string>
 }
@@ -20,14 +25,17 @@ export type Done = Omit<Prepared, 'articleJson'> & {
   file: string
   ok: true
   articleHash: string
+  /** This thread wrote the article file. */
   written: boolean
+  /** The article file now holds exactly these bytes (written, or already so). */
+  onDisk: boolean
 }
 
 export type TaskResult = Array<Done | Rejection>
 
 /**
  * Reads and converts one input file and writes its articles' files,
- * unless the previous run wrote the same bytes. Returns everything but the
+ * unless a file already holds the same bytes. Returns everything but the
  * bodies, so the main thread never holds article HTML.
  */
 export function runTask(task: InputTask, context: TaskContext): TaskResult {
@@ -36,22 +44,48 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
     const { articleJson, ...prepared } = outcome.prepared
     const rel = dataPaths.article(prepared.id)
     const articleHash = contentHash(articleJson)
-    const written =
-      context.previous.get(rel) !== articleHash &&
-      !context.mergedBefore.has(outcome.file)
-    if (written) writeArticle(context.outDir, rel, articleJson)
-    return { ...prepared, file: outcome.file, ok: true, articleHash, written }
+    const done = {
+      ...prepared,
+      file: outcome.file,
+      ok: true as const,
+      articleHash,
+    }
+    if (context.mergedBefore.has(outcome.file)) {
+      return { ...done, written: false, onDisk: false }
+    }
+    const path = join(context.outDir, rel)
+    const bytes = Buffer.from(articleJson)
+    const same = holdsBytes(path, bytes)
+    if (!same) writeArticle(context.outDir, path, bytes)
+    return { ...done, written: !same, onDisk: true }
   })
+}
+
+/** Whether the file at `path` exists with exactly `bytes` (no read when sizes differ). */
+function holdsBytes(path: string, bytes: Buffer): boolean {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return false
+  }
+  try {
+    if (fstatSync(fd).size !== bytes.length) return false
+    const old = Buffer.allocUnsafe(bytes.length)
+    readSync(fd, old, 0, bytes.length, 0)
+    return old.equals(bytes)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 let madeDir = ''
 
-function writeArticle(outDir: string, rel: string, json: string): void {
-  const path = join(outDir, rel)
+function writeArticle(outDir: string, path: string, bytes: Buffer): void {
   const dir = join(outDir, 'articles')
   if (madeDir !== dir) {
     mkdirSync(dir, { recursive: true })
     madeDir = dir
   }
-  writeFileSync(path, json)
+  writeFileSync(path, bytes)
 }

@@ -90,7 +90,6 @@ function spawnWorker(context: TaskContext): Worker {
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
     workerData: {
       ...context,
-      previous: [...context.previous],
       mergedBefore: [...context.mergedBefore],
     },
   })

@@ -7,15 +7,13 @@ export type WorkerBatch = Array<{ index: number; task: InputTask }>
 /** Sent back: each file's outcomes, by index. */
 export type WorkerReply = Array<{ index: number; result: TaskResult }>
 
-type WorkerData = Omit<TaskContext, 'previous' | 'mergedBefore'> & {
-  previous: Array<[string, string]>
+type WorkerData = Omit<TaskContext, 'mergedBefore'> & {
   mergedBefore: string[]
 }
 
 const data = workerData as WorkerData
 const context: TaskContext = {
   ...data,
-  previous: new Map(data.previous),
   mergedBefore: new Set(data.mergedBefore),
 }
 

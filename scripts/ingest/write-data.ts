@@ -9,6 +9,7 @@ import type { Candidate } from './dedupe.ts'
 import type { OutputWriter } from './output-writer.ts'
 import { formatRfc3339 } from './parse-date.ts'
 import type { ItemStore } from './item-store.ts'
+import { renderReport } from './report.ts'
 import type { Prepared } from './prepare-article.ts'
 import {
   ALL_TITLE,
@@ -61,7 +62,7 @@ export function writeData(
     categories,
   }
   writer.write(dataPaths.manifest, json(manifest))
-  writer.write(dataPaths.report, json(report))
+  writer.write(dataPaths.report, renderReport(report))
   return countNodes(categories)
 }
 
