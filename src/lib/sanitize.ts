@@ -192,13 +192,23 @@ export function createArticleSanitizer(
 
 // --- internal ---
 
+/**
+ * The node's lower-case name, or '' for a form whose named controls clobber
+ * `nodeName` (`<form><input name=nodeName>`). DOMPurify removes such a form,
+ * but still runs the attribute hooks on it: they must not throw.
+ */
+function tagOf(node: Node): string {
+  const name: unknown = node.nodeName
+  return typeof name === 'string' ? name.toLowerCase() : ''
+}
+
 /** Installs the policy's hooks on a private DOMPurify instance. */
 function addPolicyHooks(purifier: Purifier) {
   // Lazy-load libraries keep the real image in data-* and a placeholder (or a
   // CORS proxy, as ZAKER does) in src: prefer the real one when it is safe.
   // The promoted value is still checked as a normal src/srcset afterwards.
   purifier.addHook('beforeSanitizeAttributes', (node) => {
-    const tag = node.nodeName.toLowerCase()
+    const tag = tagOf(node)
     if (tag === 'img') promoteLazy(node, LAZY_SOURCE_ATTRIBUTES, 'src', 'image')
     if (tag === 'img' || tag === 'source') {
       promoteLazy(node, LAZY_SRCSET_ATTRIBUTES, 'srcset', 'media')
@@ -223,7 +233,7 @@ function addPolicyHooks(purifier: Purifier) {
   })
 
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
-    const tag = node.nodeName.toLowerCase()
+    const tag = tagOf(node)
     const allowed = ATTRIBUTES_BY_TAG[tag] ?? []
     if (
       !GLOBAL_ATTRIBUTES.includes(data.attrName) &&
@@ -237,7 +247,7 @@ function addPolicyHooks(purifier: Purifier) {
 
   // Constants only: values written here are not checked again by DOMPurify.
   purifier.addHook('afterSanitizeAttributes', (node) => {
-    switch (node.nodeName.toLowerCase()) {
+    switch (tagOf(node)) {
       case 'a':
         if (!node.hasAttribute('href')) return
         node.setAttribute('target', '_blank')
