@@ -12,7 +12,9 @@ export const KNOWN_ELEMENTS: ReadonlySet<string> = new Set(
   var video wbr svg math path g circle rect line polyline polygon ellipse
   defs use symbol text tspan image clippath lineargradient radialgradient
   stop mask pattern filter foreignobject mi mo mn ms mrow msup msub mfrac
-  msqrt mroot mtable mtr mtd mtext annotation semantics`.split(/\s+/),
+  msqrt mroot mtable mtr mtd mtext annotation semantics xmp noembed noframes
+  plaintext listing applet basefont bgsound blink keygen menuitem rb
+  rtc`.split(/\s+/),
 )
 
 /** Elements that separate blocks of text: a space goes in their place. */

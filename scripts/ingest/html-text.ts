@@ -1,11 +1,9 @@
 import { Parser } from 'htmlparser2'
-import type { BodyEdit } from './body-html.ts'
 import {
   BLOCK_ELEMENTS,
   HIDDEN_ELEMENTS,
   isElementName,
 } from './html-elements.ts'
-import { inertTagEdit, isDroppedElement } from './inert-triggers.ts'
 
 export type BodyImage = { src: string; width?: number; height?: number }
 
@@ -16,8 +14,6 @@ export type HtmlScan = {
   images: BodyImage[]
   /** Offsets of `<` that start a pseudo-tag meant as text. */
   pseudoTags: number[]
-  /** Edits that drop inline script and style (see inert-triggers.ts). */
-  inertEdits: BodyEdit[]
 }
 
 const LAZY_SRC = [
@@ -37,21 +33,15 @@ export function scanHtml(html: string): HtmlScan {
   const chunks: string[] = []
   const images: BodyImage[] = []
   const pseudoTags: number[] = []
-  const inertEdits: BodyEdit[] = []
-  let droppedStart = -1
   let hidden = 0
   const parser: Parser = new Parser(
     {
-      onopentag(name, attrs, isImplied) {
-        if (!isImplied) {
-          if (isDroppedElement(name)) droppedStart = parser.startIndex
-          else if (isElementName(name)) {
-            pushEdit(inertEdits, inertTagEdit(html, parser, name, attrs))
-          }
-        }
+      onopentag(name, attrs) {
         if (!isElementName(name)) {
           if (hidden === 0) chunks.push(rawTag(html, parser))
-          pseudoTags.push(parser.startIndex)
+          // Only a bare <Word> is text; with attributes it is markup.
+          if (Object.keys(attrs).length === 0)
+            pseudoTags.push(parser.startIndex)
           return
         }
         if (HIDDEN_ELEMENTS.has(name)) hidden++
@@ -59,11 +49,6 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'img') pushImage(images, attrs)
       },
       onclosetag(name, isImplied) {
-        if (isDroppedElement(name) && droppedStart >= 0) {
-          const end = isImplied ? html.length : parser.endIndex + 1
-          inertEdits.push({ start: droppedStart, end, text: '' })
-          droppedStart = -1
-        }
         if (!isElementName(name)) {
           if (isImplied) return
           if (hidden === 0) chunks.push(rawTag(html, parser))
@@ -84,12 +69,7 @@ export function scanHtml(html: string): HtmlScan {
     text: collapseWhitespace(chunks.join('')),
     images,
     pseudoTags,
-    inertEdits,
   }
-}
-
-function pushEdit(edits: BodyEdit[], edit: BodyEdit | undefined): void {
-  if (edit) edits.push(edit)
 }
 
 /** Collapses every run of whitespace (also U+3000, NBSP) to one space. */

@@ -14,6 +14,7 @@ import { readCategories, type CategoryStyle } from './categories.ts'
 import { cleanUrl, urlResolver, type ResolveUrl } from './clean-url.ts'
 import { PostError } from './errors.ts'
 import { scanHtml } from './html-text.ts'
+import { stripInlineScript } from './strip-inline-script.ts'
 import { formatRfc3339, parseDate } from './parse-date.ts'
 import { readingMinutes } from './reading-time.ts'
 import { summarize } from './summary.ts'
@@ -115,7 +116,7 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
     },
     content_html: bodyHtml(
       raw.html,
-      [...pseudoTagEdits(body.pseudoTags), ...body.inertEdits],
+      pseudoTagEdits(body.pseudoTags),
       link ? resolve : undefined,
     ),
   }
@@ -127,7 +128,7 @@ function bodyHtml(
   edits: BodyEdit[],
   resolve: ResolveUrl | undefined,
 ): string {
-  const edited = applyBodyEdits(html, edits)
+  const edited = stripInlineScript(applyBodyEdits(html, edits))
   return (resolve ? resolveBodyUrls(edited, resolve) : edited).trim()
 }
 
