@@ -8,8 +8,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 /**
  * Bytes to text, strictly. UTF-8 (with or without BOM) and UTF-16 with a
  * BOM are read; a declared charset (`<?xml encoding="gbk"?>`, `<meta
- * charset>`) is honoured. Binary data (NUL bytes) and invalid UTF-8 throw
- * PostError with the byte offset; nothing is guessed.
+ * charset>`) is honoured; a `<meta>` one that is unknown or does not fit
+ * bytes that are valid UTF-8 is ignored (read as UTF-8). Binary data
+ * (NUL bytes) and invalid UTF-8 throw PostError with the byte offset.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -20,7 +21,15 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   if (looksBinary(bytes)) throw new PostError('binary file, not text')
   const declared = declaredCharset(bytes)
-  if (declared && !/^utf-?8$/i.test(declared)) return decodeAs(bytes, declared)
+  if (declared && !/^utf-?8$/i.test(declared.charset)) {
+    try {
+      return decodeAs(bytes, declared.charset)
+    } catch (error) {
+      // An XML declaration is binding; a <meta> in a post body is a hint,
+      // and a wrong or unknown one over valid UTF-8 must not lose the post.
+      if (declared.source === 'xml' || !isUtf8(bytes)) throw error
+    }
+  }
   if (!isUtf8(bytes)) throw invalidUtf8(bytes)
   return {
     text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(
@@ -34,12 +43,14 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.includes(0)
 }
 
-function declaredCharset(bytes: Uint8Array): string | undefined {
+function declaredCharset(
+  bytes: Uint8Array,
+): { charset: string; source: 'xml' | 'meta' } | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
-  const m =
-    /<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head) ??
-    /<meta[^>]+charset=["']?([\w.:-]+)/i.exec(head)
-  return m?.[1]
+  const xml = /<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)
+  if (xml) return { charset: xml[1], source: 'xml' }
+  const meta = /<meta[^>]+charset=["']?([\w.:-]+)/i.exec(head)
+  return meta ? { charset: meta[1], source: 'meta' } : undefined
 }
 
 function decodeAs(bytes: Uint8Array, charset: string): Decoded {

@@ -165,3 +165,24 @@ test('a feed in a declared charset is decoded', () => {
   )
   expect(article._zixun.source).toBe('中文')
 })
+
+test('a wrong <meta charset> in a UTF-8 post body does not lose the post', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zixun-meta-'))
+  const input = join(dir, 'in')
+  mkdirSync(input)
+  writeFileSync(
+    join(input, 'meta.md'),
+    '---\ntitle: 编码\ndate: 2024-01-01\n---\n<meta charset="x-klingon"><p>正文</p>\n',
+  )
+  await main({
+    inputs: [input],
+    outDir: join(dir, 'out'),
+    log: () => {},
+    cacheDir: join(dir, 'cache'),
+  })
+  const written = JSON.parse(
+    readFileSync(join(dir, 'out', 'ingest-report.json'), 'utf8'),
+  ) as IngestReport
+  rmSync(dir, { recursive: true, force: true })
+  expect(written.files).toMatchObject([{ status: 'written' }])
+})
