@@ -55,6 +55,8 @@ export function ArticleRows(props: ArticleRowsProps) {
     getItemKey: (index) => articles[index].id,
     initialOffset: restored?.offset ?? 0,
     initialMeasurementsCache: toMeasurements(restored),
+    // Let React batch scroll updates instead of rendering inside the event.
+    useFlushSync: false,
   })
   useLayoutEffect(() => {
     const save = () => {
