@@ -1,4 +1,3 @@
-import { accessSync, constants, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
   dataPaths,
@@ -12,9 +11,10 @@ import { cachePath, codeVersion, loadCache, saveCache } from './ingest-cache.ts'
 import { InputCache, InputCacheWriter } from './input-cache.ts'
 import { ItemStore } from './item-store.ts'
 import { OutputWriter } from './output-writer.ts'
-import { assertTimeZone } from './parse-date.ts'
+import { phaseClock } from './phase-clock.ts'
 import { processInput } from './read-input.ts'
 import { buildReport, formatEntry } from './report.ts'
+import { checkTimeZone, prepareOutDir } from './run-checks.ts'
 import type { TaskContext, TaskResult } from './run-task.ts'
 import { defaultWorkerCount, runTasks } from './worker-pool.ts'
 import type { WorkerBatch } from './worker.ts'
@@ -186,44 +186,6 @@ function rewriteMismatched(
     const task = run.discovery.tasks[winner.task]
     const outcome = processInput(task, run.context)[winner.item]
     if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
-  }
-}
-
-/** Milliseconds spent in each phase, for the benchmark. */
-function phaseClock() {
-  const phases: Record<string, number> = {}
-  let last = performance.now()
-  return {
-    phases,
-    lap(name: string) {
-      const now = performance.now()
-      phases[name] = Math.round(now - last)
-      last = now
-    },
-  }
-}
-
-function checkTimeZone(options: MainOptions): string {
-  if (options.inputs.length === 0) throw new IngestError('no --input given')
-  const timeZone = options.timeZone ?? 'UTC'
-  try {
-    assertTimeZone(timeZone)
-  } catch {
-    throw new IngestError(
-      `unknown time zone: ${timeZone} (use an IANA name such as Asia/Shanghai)`,
-    )
-  }
-  return timeZone
-}
-
-function prepareOutDir(outDir: string): void {
-  try {
-    mkdirSync(outDir, { recursive: true })
-    accessSync(outDir, constants.W_OK)
-  } catch (error) {
-    throw new IngestError(
-      `output folder is not writable: ${outDir} (${(error as Error).message})`,
-    )
   }
 }
 

@@ -1,3 +1,7 @@
+import { wallTimeToUtc } from './time-zone.ts'
+
+export { assertTimeZone } from './time-zone.ts'
+
 /**
  * Dates as feeds and front matter really write them. Every parser returns
  * epoch milliseconds, or undefined when the text is not a date it can read
@@ -175,53 +179,4 @@ function fromEpochNumber(value: number): number | undefined {
 
 function checkMs(ms: number): number | undefined {
   return Number.isFinite(ms) ? ms : undefined
-}
-
-// --- internal: wall-clock time in an IANA zone ---
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-/** Throws RangeError for a zone name Intl does not know. */
-export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone)
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-function offsetAt(utcMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
-    parts[p.type] = Number(p.value)
-  }
-  const asUtc = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  )
-  return asUtc - Math.floor(utcMs / 1000) * 1000
-}
-
-function wallTimeToUtc(wall: number, timeZone: string): number {
-  if (timeZone === 'UTC') return wall
-  const guess = wall - offsetAt(wall, timeZone)
-  return wall - offsetAt(guess, timeZone)
 }
