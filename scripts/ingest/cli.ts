@@ -17,7 +17,7 @@ export const usage = `
     --out, -o <dir>      Output folder (default: public/data)
     --timezone <zone>    IANA zone for dates written without one (default: UTC)
     --strict             Exit 1 when any file is rejected
-    --cache <dir>        Where output hashes are kept between runs (default: .cache/ingest)
+    --cache <dir>        Where the incremental cache lives (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
     --help, -h           Show this help
 
