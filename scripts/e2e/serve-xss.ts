@@ -1,5 +1,6 @@
 /**
- * Builds the reader on the XSS corpus and serves it for tests/e2e/xss.spec.ts:
+ * Builds the reader on the XSS corpus (and the input-format fixtures) and
+ * serves it for tests/e2e/xss.spec.ts and formats.spec.ts:
  * writes one post per payload (xss-corpus.ts), bundles the residue scanner
  * for the page, then ingest → vite build → vite preview (serve.ts).
  * Usage: tsx scripts/e2e/serve-xss.ts [--port 4176]
@@ -40,7 +41,8 @@ await build({
 })
 
 buildAndServe({
-  inputs: [xssDirs.posts],
+  // Plus a Markdown post and an RSS feed (tests/e2e/formats.spec.ts).
+  inputs: [xssDirs.posts, path.resolve('tests/e2e/fixtures/formats')],
   data: xssDirs.data,
   dist: xssDirs.dist,
   port: values.port,
