@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+import { chromiumLaunchOptions } from '../chromium.ts'
 import type { CategoryNode, Manifest } from '../../src/lib/article-schema.ts'
 import { buildSites, prepareCorpus, type BenchCorpus } from './lists-corpus.ts'
 import {
@@ -30,16 +30,6 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
 const rows = Number(values.rows)
-
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 const href = (categoryPath: string[]) =>
   `/c/${categoryPath.map(encodeURIComponent).join('/')}`
@@ -113,8 +103,7 @@ async function measure(
   const stop = await serve(corpus.site, port)
   const base = `http://127.0.0.1:${port}`
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: launchArgs,
+    ...chromiumLaunchOptions(),
   })
   try {
     const home = [] as Awaited<ReturnType<typeof firstScreenBytes>>[]
