@@ -42,8 +42,10 @@ export const articleQueries = {
         fetchListPage({ base }, pageParam, signal),
       initialPageParam: 1,
       getNextPageParam: nextPage,
-      // Page files live in content-hashed folders: they never change.
+      // Page files live in content-hashed folders: they never change, so
+      // neither refetching nor deep-comparing every loaded page is needed.
       staleTime: Infinity,
+      structuralSharing: false,
     }),
   detail: (id: string) =>
     queryOptions({
