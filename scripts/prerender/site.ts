@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../../src/lib/article-schema.ts'
+import { toSafeHttpUrl } from '../../src/lib/safe-url.ts'
 
 /** Where the site lives and what it is called, for absolute links and previews. */
 export type Site = {
@@ -45,15 +46,7 @@ export function articleImageUrl(
   article: Pick<ArticleSummary, 'image'>,
   site: Pick<Site, 'url'>,
 ): string | undefined {
-  if (!article.image?.trim()) return undefined
-  try {
-    const url = new URL(article.image.trim(), `${site.url}/`)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-      ? url.href
-      : undefined
-  } catch {
-    return undefined
-  }
+  return toSafeHttpUrl(article.image, `${site.url}/`)
 }
 
 /** A title for previews: the article's, or its summary's start when blank. */

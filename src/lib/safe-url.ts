@@ -1,11 +1,16 @@
 /**
- * Returns `url` when it is an absolute http(s) URL, otherwise undefined.
- * Every link built from data (not from sanitised HTML) goes through this.
+ * Returns `url` as an absolute http(s) URL (resolved against `base` when
+ * given), otherwise undefined. Every link or picture built from data (not
+ * from sanitised HTML) goes through this: the reader's "Open original"
+ * and the prerendered pages' pictures.
  */
-export function toSafeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined
+export function toSafeHttpUrl(
+  url: string | undefined,
+  base?: string,
+): string | undefined {
+  if (!url?.trim()) return undefined
   try {
-    const parsed = new URL(url)
+    const parsed = new URL(url, base)
     return parsed.protocol === 'http:' || parsed.protocol === 'https:'
       ? parsed.href
       : undefined
