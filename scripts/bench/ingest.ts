@@ -1,9 +1,15 @@
 /**
  * Ingest throughput: `npm run bench:ingest [-- --sizes 10000,100000 --runs 3]`.
  * Not a test. Corpora come from the demo generator and are kept under
- * `.cache/bench/ingest-<count>/posts`; each run ingests into a fresh folder
+ * `.cache/bench/ingest-<count>/posts`; each run ingests into a new folder
  * (cold: no cache, every file written), then once more on the unchanged
  * input (warm: nothing rewritten). Prints medians as a Markdown table.
+ *
+ * Output folders are deleted only after the last run, never between runs:
+ * on this machine's ext4 without a journal, creating files right after
+ * many were deleted in the same place costs several times more system
+ * time (the kernel skips recently freed inodes one by one), which would
+ * measure the benchmark's own clean-up rather than the ingest.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,9 +20,9 @@ import { parseArgs } from 'node:util'
 import { generateDemoCorpus } from '../demo/generate.ts'
 
 const root = path.resolve(import.meta.dirname, '../../.cache/bench')
-const cli = path.resolve(import.meta.dirname, '../ingest/cli.ts')
+const cli = path.resolve(import.meta.dirname, '../ingest/bin.mjs')
 
-type Run = { wall: number; cpu: number; rssMb: number }
+type Run = { wall: number; user: number; sys: number; rssMb: number }
 
 async function corpus(count: number): Promise<string> {
   const dir = path.join(root, `ingest-${count}`)
@@ -36,18 +42,7 @@ async function corpus(count: number): Promise<string> {
 
 /** One ingest in a child process, timed by /usr/bin/time (wall, CPU, peak RSS). */
 function ingest(posts: string, out: string, cache: string): Run {
-  const args = [
-    process.execPath,
-    '--import',
-    'tsx',
-    cli,
-    '-i',
-    posts,
-    '-o',
-    out,
-    '--cache',
-    cache,
-  ]
+  const args = [process.execPath, cli, '-i', posts, '-o', out, '--cache', cache]
   const timed = existsSync('/usr/bin/time')
   const started = performance.now()
   const result = timed
@@ -58,10 +53,11 @@ function ingest(posts: string, out: string, cache: string): Run {
   const wall = (performance.now() - started) / 1000
   if (result.status !== 0) throw new Error(`ingest failed: ${result.stderr}`)
   const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr ?? '')
-  if (!m) return { wall, cpu: NaN, rssMb: NaN }
+  if (!m) return { wall, user: NaN, sys: NaN, rssMb: NaN }
   return {
     wall: Number(m[1]),
-    cpu: Number(m[2]) + Number(m[3]),
+    user: Number(m[2]),
+    sys: Number(m[3]),
     rssMb: Number(m[4]) / 1024,
   }
 }
@@ -88,20 +84,18 @@ function seconds(ms: number): string {
 
 async function bench(count: number, runs: number) {
   const posts = await corpus(count)
-  const out = path.join(root, `ingest-${count}`, 'out')
-  const cache = path.join(root, `ingest-${count}`, 'cache')
   const cold: Run[] = []
   const warm: Run[] = []
   const pressure: string[] = []
   for (let i = 0; i < runs; i++) {
-    rmSync(out, { recursive: true, force: true })
-    rmSync(cache, { recursive: true, force: true })
+    const run = path.join(runsDir, `${count}-${i + 1}`)
+    const [out, cache] = [path.join(run, 'out'), path.join(run, 'cache')]
     pressure.push(cpuPressure())
     cold.push(ingest(posts, out, cache))
     warm.push(ingest(posts, out, cache))
     const [c, w] = [cold.at(-1)!, warm.at(-1)!]
     console.log(
-      `  ${count}: cold ${c.wall}s (cpu ${c.cpu.toFixed(1)}s, ${c.rssMb.toFixed(0)} MB), warm ${w.wall}s`,
+      `  ${count}: cold ${c.wall}s (user ${c.user}s, sys ${c.sys}s, ${c.rssMb.toFixed(0)} MB), warm ${w.wall}s`,
     )
   }
   return { count, cold, warm, pressure }
@@ -109,10 +103,11 @@ async function bench(count: number, runs: number) {
 
 function row(label: string, count: number, runs: Run[]): string {
   const wall = median(runs.map((r) => r.wall))
-  const cpu = median(runs.map((r) => r.cpu))
+  const user = median(runs.map((r) => r.user))
+  const sys = median(runs.map((r) => r.sys))
   const rss = Math.max(...runs.map((r) => r.rssMb))
   const rate = Math.round(count / wall).toLocaleString('en-US')
-  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(1)} s | ${rate} | ${cpu.toFixed(1)} s | ${rss.toFixed(0)} MB |`
+  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(1)} s | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MB |`
 }
 
 const { values } = parseArgs({
@@ -123,10 +118,17 @@ const { values } = parseArgs({
 })
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
+const runsDir = path.join(root, `ingest-runs-${process.pid}`)
+// The one warm-up: bin.mjs bundles the ingest if its sources changed.
+spawnSync(process.execPath, [cli, '--help'], { stdio: 'ignore' })
 const results = []
-for (const size of sizes) results.push(await bench(size, runs))
+try {
+  for (const size of sizes) results.push(await bench(size, runs))
+} finally {
+  rmSync(runsDir, { recursive: true, force: true })
+}
 console.log(`\nMedians of ${runs} runs; peak RSS is the largest seen.\n`)
-console.log('| posts | run | wall | posts/s | CPU (user+sys) | peak RSS |')
+console.log('| posts | run | wall | posts/s | CPU user / sys | peak RSS |')
 console.log('| ---: | --- | ---: | ---: | ---: | ---: |')
 for (const r of results) {
   console.log(row('cold', r.count, r.cold))

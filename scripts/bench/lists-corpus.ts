@@ -58,8 +58,13 @@ export async function prepareCorpus(
   await generateDemoCorpus({ count, outDir: dirs.posts })
   log(`  ${count} posts generated in ${seconds(started)} s`)
   await rm(dirs.data, { recursive: true, force: true })
-  const tsx = path.resolve('node_modules/.bin/tsx')
-  run(tsx, ['scripts/ingest/cli.ts', '--input', dirs.posts, '--out', dirs.data])
+  run(process.execPath, [
+    'scripts/ingest/bin.mjs',
+    '--input',
+    dirs.posts,
+    '--out',
+    dirs.data,
+  ])
   log(`  ${count} posts ingested after ${seconds(started)} s`)
   await writeFile(marker, new Date().toISOString())
   return dirs

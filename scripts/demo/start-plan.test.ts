@@ -12,7 +12,7 @@ describe('planStart', () => {
       kinds({ hasManifest: false, hasDemoImages: false, rebuildData: false }),
     ).toEqual([
       'demo-corpus',
-      'tsx scripts/ingest/cli.ts --input .cache/demo-posts --out public/data',
+      'scripts/ingest/bin.mjs --input .cache/demo-posts --out public/data',
       'run build',
     ])
   })
@@ -34,7 +34,7 @@ describe('planStart', () => {
       kinds({ hasManifest: true, hasDemoImages: true, rebuildData: true }),
     ).toEqual([
       'demo-corpus',
-      'tsx scripts/ingest/cli.ts --input .cache/demo-posts --out public/data',
+      'scripts/ingest/bin.mjs --input .cache/demo-posts --out public/data',
       'run build',
     ])
   })

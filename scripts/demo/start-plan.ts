@@ -17,7 +17,7 @@ export type StartState = {
 export type StartStep =
   | { kind: 'demo-corpus'; outDir: string; imagesDir: string }
   | { kind: 'demo-images'; imagesDir: string }
-  | { kind: 'run'; label: string; command: 'npx' | 'npm'; args: string[] }
+  | { kind: 'run'; label: string; command: 'node' | 'npm'; args: string[] }
 
 /**
  * The steps before serving: demo data when there is none (or when asked),
@@ -36,10 +36,9 @@ export function planStart(state: StartState): StartStep[] {
     steps.push({
       kind: 'run',
       label: 'Ingesting the demo corpus',
-      command: 'npx',
+      command: 'node',
       args: [
-        'tsx',
-        'scripts/ingest/cli.ts',
+        'scripts/ingest/bin.mjs',
         '--input',
         DEMO_POSTS_DIR,
         '--out',

@@ -32,13 +32,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   }
 }
 
-const tsx = path.resolve('node_modules/.bin/tsx')
 const vite = path.resolve('node_modules/.bin/vite')
 
 /** Ingests `inputs`, builds the app on that data and serves it until killed. */
 export function buildAndServe({ inputs, data, dist, port }: ServeOptions) {
-  run(tsx, [
-    'scripts/ingest/cli.ts',
+  run(process.execPath, [
+    'scripts/ingest/bin.mjs',
     ...inputs.flatMap((i) => ['--input', i]),
     '--out',
     data,

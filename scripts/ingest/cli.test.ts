@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import {
   mkdirSync,
   mkdtempSync,
@@ -135,31 +135,55 @@ test('--help prints the usage', async () => {
   expect(stdout).toContain('Exit codes')
 })
 
+const bin = join(import.meta.dirname, 'bin.mjs')
+
+function runBin(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' })
+}
+
 test(
-  'the real process exits with the code runCli returns',
-  { timeout: 30_000 },
+  'the real process (bin.mjs, the bundled CLI) exits with the code runCli returns',
+  { timeout: 60_000 },
   () => {
     post('good.md', GOOD)
-    const cli = join(import.meta.dirname, 'cli.ts')
-    const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
-    const ok = execFileSync(
-      tsx,
-      [
-        cli,
-        '-i',
-        join(dir, 'posts'),
-        '-o',
-        join(dir, 'out'),
-        '--cache',
-        join(dir, 'c'),
-      ],
-      { encoding: 'utf8' },
-    )
-    expect(ok).toMatch(/^Wrote 1 articles/)
-    const fail = spawnSync(tsx, [cli, '-i', join(dir, 'missing')], {
-      encoding: 'utf8',
-    })
+    const out = ['-o', join(dir, 'out'), '--cache', join(dir, 'c')]
+    const ok = runBin('-i', join(dir, 'posts'), ...out)
+    expect(ok.stdout).toMatch(/^Wrote 1 articles/)
+    expect(ok.status).toBe(0)
+    const fail = runBin('-i', join(dir, 'missing'))
     expect(fail.status).toBe(2)
     expect(fail.stderr).toMatch(/ingest: input not found/)
+  },
+)
+
+test(
+  'bin.mjs runs the bundled worker threads and prints --timings',
+  { timeout: 60_000 },
+  () => {
+    for (let i = 0; i < 80; i++) {
+      post(
+        `p${i}.md`,
+        GOOD.replace("'Good'", `'Good ${i}'`).replace('Hello', `Hello ${i}`),
+      )
+    }
+    const args = ['-i', join(dir, 'posts'), '-o', join(dir, 'out')]
+    const result = runBin(
+      ...args,
+      '--cache',
+      join(dir, 'c'),
+      '--workers',
+      '2',
+      '--timings',
+    )
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toMatch(
+      /^Wrote 80 articles .* 80 written, 0 merged, 0 rejected/,
+    )
+    expect(result.stdout).toMatch(
+      /\nPhases: discover \d+ ms, convert [\d,]+ ms, lists [\d,]+ ms, cleanup [\d,]+ ms$/m,
+    )
+    expect(report().counts).toEqual({ written: 80, merged: 0, rejected: 0 })
+    const again = runBin(...args, '--cache', join(dir, 'c'))
+    expect(again.stdout).toMatch(/files 0 written, \d+ unchanged, 0 removed/)
   },
 )

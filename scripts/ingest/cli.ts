@@ -19,6 +19,7 @@ export const usage = `
     --strict             Exit 1 when any file is rejected
     --cache <dir>        Where the incremental cache lives (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
+    --timings            Also print how long each phase took
     --help, -h           Show this help
 
   Exit codes
@@ -58,6 +59,7 @@ export async function runCli(
         strict: { type: 'boolean', default: false },
         workers: { type: 'string' },
         cache: { type: 'string' },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -92,6 +94,7 @@ export async function runCli(
     })
     io.progress?.clear()
     io.stdout(summaryLine(result, performance.now() - started))
+    if (values.timings) io.stdout(timingsLine(result))
     return exitCode(result, values.strict)
   } catch (error) {
     io.progress?.clear()
@@ -116,6 +119,14 @@ export function summaryLine(result: MainResult, elapsedMs: number): string {
     `${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected; ` +
     `files ${written} written, ${unchanged} unchanged, ${removed} removed`
   )
+}
+
+/** `Phases: discover 120 ms, convert 2,100 ms, …` */
+export function timingsLine(result: MainResult): string {
+  const phases = Object.entries(result.phases).map(
+    ([name, ms]) => `${name} ${ms.toLocaleString('en')} ms`,
+  )
+  return `Phases: ${phases.join(', ')}`
 }
 
 function exitCode(result: MainResult, strict: boolean): number {

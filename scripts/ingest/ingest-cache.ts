@@ -6,7 +6,8 @@ import {
   renameSync,
   writeFileSync,
 } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
+import { bundleDir } from './bundle-dir.ts'
 import { shortHash } from './hash.ts'
 
 /** Bump when the cache's meaning changes, to start afresh. */
@@ -85,6 +86,8 @@ export function saveCache(
  * cached by another version of the code are never reused.
  */
 export function codeVersion(): string {
+  // bin.mjs names the bundle's folder by a digest of the sources in it.
+  if (bundleDir) return basename(bundleDir)
   const dir = import.meta.dirname
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))

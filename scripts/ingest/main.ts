@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import {
   dataPaths,
   type IngestReport,
@@ -82,6 +83,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
       `no posts or feeds found in ${options.inputs.join(', ')}`,
     )
   }
+  const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
   const cacheFile = cachePath(options.cacheDir ?? '.cache/ingest', outDir)
@@ -89,7 +91,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const inputKey = `${codeVersion()} ${timeZone}`
   const run: Run = {
     discovery,
-    context: { timeZone, outDir, mergedBefore: memory.merged },
+    context: { timeZone, outDir, mergedBefore: memory.merged, freshOutput },
     previous: memory.outputs,
     writer: new OutputWriter(outDir, memory.outputs),
     store: new ItemStore(),

@@ -18,6 +18,11 @@ export type TaskContext = {
   outDir: string
   /** Inputs merged into another last time: likely to lose again, not written. */
   mergedBefore: ReadonlySet<string>
+  /**
+   * The output has no article files yet (a first run into a new folder):
+   * nothing to compare with, every article is written without a look.
+   */
+  freshOutput: boolean
 }
 
 /** A converted item as it travels back to the main thread: no body. */
@@ -55,7 +60,7 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
     }
     const path = join(context.outDir, rel)
     const bytes = Buffer.from(articleJson)
-    const same = holdsBytes(path, bytes)
+    const same = !context.freshOutput && holdsBytes(path, bytes)
     if (!same) writeArticle(context.outDir, path, bytes)
     return { ...done, written: !same, onDisk: true }
   })

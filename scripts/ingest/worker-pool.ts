@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { bundleDir } from './bundle-dir.ts'
 import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
 import type { WorkerBatch, WorkerReply } from './worker.ts'
 
@@ -76,14 +78,12 @@ function runWorker(
 }
 
 /**
- * Starts `worker.ts`. The worker registers tsx itself, so this works
- * under `tsx`, under Vitest and from plain Node alike.
+ * Starts the worker: `worker.mjs` beside this module in the bundle
+ * (bin.mjs), or `worker.ts` after registering tsx when the sources run
+ * directly (tsx, Vitest).
  */
 function spawnWorker(context: TaskContext): Worker {
-  const url = new URL('./worker.ts', import.meta.url).href
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}) })`
-  return new Worker(code, {
-    eval: true,
+  const options = {
     execArgv: [],
     // A small young generation keeps each worker's footprint near its live
     // data (one file at a time) instead of V8's generous default.
@@ -92,5 +92,9 @@ function spawnWorker(context: TaskContext): Worker {
       ...context,
       mergedBefore: [...context.mergedBefore],
     },
-  })
+  }
+  if (bundleDir) return new Worker(join(bundleDir, 'worker.mjs'), options)
+  const url = new URL('./worker.ts', import.meta.url).href
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}) })`
+  return new Worker(code, { ...options, eval: true })
 }
