@@ -15,6 +15,9 @@ export type Held = Omit<Done, 'itemBytes' | 'ok' | 'written' | 'onDisk'> & {
 
 export type Entry = ReportEntry & { rank: number }
 
+/** In `seen`: several different hashes were written; the last is unknown. */
+export const MIXED = ''
+
 /**
  * Gathers results as they arrive, in any order: list items into the
  * store, articles into the duplicate check, rejections into the report,
@@ -22,8 +25,11 @@ export type Entry = ReportEntry & { rank: number }
  */
 export class ResultCollector {
   readonly entries: Entry[]
-  /** Hashes threads wrote or found on disk this run, by article file. */
-  readonly seen = new Map<string, Set<string>>()
+  /**
+   * The hash threads wrote (or found on disk) at each article file this
+   * run; MIXED when outcomes sharing an id left different bytes there.
+   */
+  readonly seen = new Map<string, string>()
   private readonly candidates = new CandidateSet<Held>()
   private readonly paths = new Map<string, string[]>()
   private readonly writer: OutputWriter
@@ -40,17 +46,28 @@ export class ResultCollector {
       const rank = task * 2 ** 20 + item
       if (!outcome.ok)
         return void this.entries.push({ ...toEntry(outcome), rank })
-      const { itemBytes, ok: _ok, written, onDisk, ...done } = outcome
-      const itemIndex = this.store.add(itemBytes)
-      const paths = done.paths.map((p) => this.intern(p))
-      this.candidates.add({ ...done, paths, rank, task, item, itemIndex })
-      const rel = dataPaths.article(done.id)
-      this.writer.record(rel, done.articleHash, written)
-      if (onDisk) {
-        this.seen.set(
-          rel,
-          (this.seen.get(rel) ?? new Set()).add(done.articleHash),
-        )
+      const { articleHash } = outcome
+      // One object literal (no spread or rest): every Held shares a shape.
+      const held: Held = {
+        id: outcome.id,
+        link: outcome.link,
+        dateMs: outcome.dateMs,
+        notes: outcome.notes,
+        paths: outcome.paths.map((p) => this.intern(p)),
+        file: outcome.file,
+        articleHash,
+        rank,
+        task,
+        item,
+        itemIndex: this.store.add(outcome.itemBytes),
+      }
+      this.candidates.add(held)
+      const rel = dataPaths.article(held.id)
+      this.writer.record(rel, articleHash, outcome.written)
+      if (outcome.onDisk) {
+        const before = this.seen.get(rel)
+        const same = before === undefined || before === articleHash
+        this.seen.set(rel, same ? articleHash : MIXED)
       }
     })
   }
@@ -58,8 +75,7 @@ export class ResultCollector {
   /** Resolves duplicates; adds the written and merged entries to the report. */
   finish(): Resolved<Held> {
     const resolved = this.candidates.resolve()
-    for (const w of resolved.winners)
-      this.entries.push({ ...writtenEntry(w), rank: w.rank })
+    for (const w of resolved.winners) this.entries.push(writtenEntry(w))
     this.entries.push(...resolved.merged)
     return resolved
   }
@@ -79,12 +95,13 @@ function toEntry(outcome: Rejection): ReportEntry {
   return { file, status: 'rejected', ...(line ? { line } : {}), reason }
 }
 
-function writtenEntry(held: Held): ReportEntry {
-  const reason = held.notes.join('; ')
-  return {
+function writtenEntry(held: Held): Entry {
+  const entry: Entry = {
     file: held.file,
     status: 'written',
     id: held.id,
-    ...(reason ? { reason } : {}),
+    rank: held.rank,
   }
+  if (held.notes.length > 0) entry.reason = held.notes.join('; ')
+  return entry
 }

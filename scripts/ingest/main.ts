@@ -172,17 +172,12 @@ async function convertAll(run: Run, options: MainOptions) {
  */
 function rewriteMismatched(
   winners: Held[],
-  seen: Map<string, Set<string>>,
+  seen: ReadonlyMap<string, string>,
   run: Run,
 ): void {
   for (const winner of winners) {
     const rel = dataPaths.article(winner.id)
-    const written = seen.get(rel)
-    const onDisk = written
-      ? written.size === 1
-        ? [...written][0]
-        : undefined
-      : run.previous.get(rel)
+    const onDisk = seen.get(rel) ?? run.previous.get(rel)
     run.writer.hashes.set(rel, winner.articleHash)
     if (onDisk === winner.articleHash) continue
     const task = run.discovery.tasks[winner.task]
@@ -192,7 +187,19 @@ function rewriteMismatched(
 }
 
 function sortEntries(entries: Entry[]): ReportEntry[] {
-  return entries
-    .sort((a, b) => a.rank - b.rank)
-    .map(({ rank: _rank, ...entry }) => entry)
+  return entries.sort((a, b) => a.rank - b.rank).map(withoutRank)
+}
+
+/**
+ * The entry without its rank, built field by field: rest destructuring
+ * (`{ rank, ...entry }`) would give each of 100,000 entries a hidden class
+ * of its own (~0.5 KB each in V8).
+ */
+function withoutRank(entry: Entry): ReportEntry {
+  const out: ReportEntry = { file: entry.file, status: entry.status }
+  if (entry.line !== undefined) out.line = entry.line
+  if (entry.id !== undefined) out.id = entry.id
+  if (entry.merged_into !== undefined) out.merged_into = entry.merged_into
+  if (entry.reason !== undefined) out.reason = entry.reason
+  return out
 }

@@ -46,24 +46,34 @@ export type TaskResult = Array<Done | Rejection>
 export function runTask(task: InputTask, context: TaskContext): TaskResult {
   return processInput(task, { timeZone: context.timeZone }).map((outcome) => {
     if (!outcome.ok) return outcome
-    const { articleJson, ...prepared } = outcome.prepared
-    const rel = dataPaths.article(prepared.id)
-    const articleHash = contentHash(articleJson)
-    const done = {
-      ...prepared,
-      file: outcome.file,
-      ok: true as const,
+    const { prepared, file } = outcome
+    const articleHash = contentHash(prepared.articleJson)
+    const skip = context.mergedBefore.has(file)
+    const written = !skip && writeUnlessSame(prepared, context)
+    // One object literal (no spread or rest): every result shares a shape.
+    return {
+      id: prepared.id,
+      link: prepared.link,
+      dateMs: prepared.dateMs,
+      notes: prepared.notes,
+      paths: prepared.paths,
+      itemBytes: prepared.itemBytes,
+      file,
+      ok: true,
       articleHash,
+      written,
+      onDisk: !skip,
     }
-    if (context.mergedBefore.has(outcome.file)) {
-      return { ...done, written: false, onDisk: false }
-    }
-    const path = join(context.outDir, rel)
-    const bytes = Buffer.from(articleJson)
-    const same = !context.freshOutput && holdsBytes(path, bytes)
-    if (!same) writeArticle(context.outDir, path, bytes)
-    return { ...done, written: !same, onDisk: true }
   })
+}
+
+/** Writes the article's file unless it already holds these bytes; whether it wrote. */
+function writeUnlessSame(prepared: Prepared, context: TaskContext): boolean {
+  const path = join(context.outDir, dataPaths.article(prepared.id))
+  const bytes = Buffer.from(prepared.articleJson)
+  if (!context.freshOutput && holdsBytes(path, bytes)) return false
+  writeArticle(context.outDir, path, bytes)
+  return true
 }
 
 /** Whether the file at `path` exists with exactly `bytes` (no read when sizes differ). */
