@@ -43,10 +43,12 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.includes(0)
 }
 
+const LATIN1 = new TextDecoder('latin1')
+
 function declaredCharset(
   bytes: Uint8Array,
 ): { charset: string; source: 'xml' | 'meta' } | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
+  const head = LATIN1.decode(bytes.subarray(0, 1024))
   const xml = /<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)
   if (xml) return { charset: xml[1], source: 'xml' }
   const meta = /<meta[^>]+charset=["']?([\w.:-]+)/i.exec(head)

@@ -1,11 +1,20 @@
 import {
+  type Dirent,
   existsSync,
   readdirSync,
   realpathSync,
   statSync,
   type Stats,
 } from 'node:fs'
-import { basename, extname, join, relative, resolve } from 'node:path'
+import {
+  basename,
+  extname,
+  join,
+  normalize,
+  relative,
+  resolve,
+  sep,
+} from 'node:path'
 import { IngestError } from './errors.ts'
 import type { InputTask, Rejection } from './read-input.ts'
 
@@ -55,7 +64,8 @@ type WalkDir = { root: string; shown: string; dir: string; ancestors: string[] }
 
 function walk(state: WalkState, at: WalkDir): void {
   const real = realpathSync(at.dir)
-  const shown = displayPath(at.shown, relative(at.root, at.dir))
+  const relDir = relative(at.root, at.dir).split('\\').join('/')
+  const shown = displayPath(at.shown, relDir)
   if (at.ancestors.includes(real)) {
     return reject(
       state,
@@ -71,9 +81,11 @@ function walk(state: WalkState, at: WalkDir): void {
     )
   }
   state.seen.add(real)
-  let names: string[]
+  let entries: Dirent[]
   try {
-    names = readdirSync(at.dir).sort(compareCodePoints)
+    entries = readdirSync(at.dir, { withFileTypes: true }).sort((a, b) =>
+      compareCodePoints(a.name, b.name),
+    )
   } catch (error) {
     return reject(
       state,
@@ -81,30 +93,47 @@ function walk(state: WalkState, at: WalkDir): void {
       `cannot read folder: ${(error as Error).message}`,
     )
   }
-  for (const name of names) {
+  const here: Folder = {
+    ...at,
+    real,
+    relDir,
+    shownDir: displayPath(normalize(at.shown), relDir),
+  }
+  for (const entry of entries) {
+    const { name } = entry
     if (name.startsWith('.') || name === 'node_modules') continue
-    visit(state, at, name, real)
+    visit(state, here, entry)
   }
 }
 
-function visit(
-  state: WalkState,
-  at: WalkDir,
-  name: string,
-  real: string,
-): void {
-  const abs = join(at.dir, name)
-  const rel = relative(at.root, abs).split('\\').join('/')
+/** A folder being walked, with its real path and its path from the root, bare and as shown. */
+type Folder = WalkDir & { real: string; relDir: string; shownDir: string }
+
+function visit(state: WalkState, at: Folder, entry: Dirent): void {
+  const { name } = entry
+  // Plain concatenation: 100,000 path.join/relative calls cost ~1 s.
+  const abs = childPath(at.dir, name, sep)
+  const rel = at.relDir === '' ? name : `${at.relDir}/${name}`
+  const file = isHere(at.shownDir) ? name : childPath(at.shownDir, name, '/')
+  // A plain file is not stat'ed here: the thread that reads it learns its
+  // size and time from the open file (a run with an input cache stats it
+  // before looking it up).
+  if (entry.isFile()) {
+    if (isInputFile(name)) addFile(state, abs, file, rel)
+    else state.ignored++
+    return
+  }
   let stat: Stats
   try {
     stat = statSync(abs)
   } catch {
-    return reject(state, displayPath(at.shown, rel), 'broken symbolic link')
+    return reject(state, file, 'broken symbolic link')
   }
   if (stat.isDirectory()) {
-    walk(state, { ...at, dir: abs, ancestors: [...at.ancestors, real] })
+    const { root, shown, ancestors } = at
+    walk(state, { root, shown, dir: abs, ancestors: [...ancestors, at.real] })
   } else if (isInputFile(name)) {
-    addFile(state, abs, displayPath(at.shown, rel), rel, stat)
+    addFile(state, abs, file, rel, stat)
   } else {
     state.ignored++
   }
@@ -120,19 +149,26 @@ function addFile(
   path: string,
   file: string,
   relPath: string,
-  stat: Stats,
+  stat?: Stats,
 ): void {
-  state.tasks.push({
-    path,
-    file,
-    relPath,
-    size: stat.size,
-    mtimeMs: stat.mtimeMs,
-  })
+  state.tasks.push(
+    stat
+      ? { path, file, relPath, size: stat.size, mtimeMs: stat.mtimeMs }
+      : { path, file, relPath },
+  )
 }
 
 function reject(state: WalkState, file: string, reason: string): void {
   state.problems.push({ file, ok: false, reason })
+}
+
+/** `.` or `./`: files in it are shown by name alone, as path.join does. */
+function isHere(dir: string): boolean {
+  return dir === '.' || dir === './'
+}
+
+function childPath(dir: string, name: string, separator: string): string {
+  return dir.endsWith(separator) ? `${dir}${name}` : `${dir}${separator}${name}`
 }
 
 function displayPath(input: string, rel: string): string {

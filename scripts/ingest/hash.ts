@@ -24,8 +24,7 @@ export function toBase32(bytes: Uint8Array): string {
  * the first `length` base32 characters of its SHA-256 (5 bits each).
  */
 export function shortHash(input: string, length = 12): string {
-  const digest = createHash('sha256').update(input).digest()
-  return toBase32(digest).slice(0, length)
+  return toBase32(hash('sha256', input, 'buffer')).slice(0, length)
 }
 
 /** A 20-character digest of file contents, to compare them between runs. */

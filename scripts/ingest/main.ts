@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
   dataPaths,
@@ -13,7 +13,7 @@ import { InputCache, InputCacheWriter } from './input-cache.ts'
 import { ItemStore } from './item-store.ts'
 import { OutputWriter } from './output-writer.ts'
 import { phaseClock } from './phase-clock.ts'
-import { processInput } from './read-input.ts'
+import { processInput, type InputTask } from './read-input.ts'
 import { buildReport, formatEntry } from './report.ts'
 import { checkTimeZone, prepareOutDir } from './run-checks.ts'
 import type { TaskContext, TaskResult } from './run-task.ts'
@@ -146,6 +146,7 @@ async function convertAll(run: Run, options: MainOptions) {
   }
   const pending: WorkerBatch = []
   tasks.forEach((task, index) => {
+    if (run.inputCache) statTask(task)
     const cached = run.inputCache?.get(task)
     if (cached) accept(index, cached)
     else pending.push({ index, task })
@@ -160,6 +161,18 @@ async function convertAll(run: Run, options: MainOptions) {
     cached: tasks.length - pending.length,
   }
   return { winners, entries: collector.entries, inputs }
+}
+
+/** Fills in a task's size and time (discovery leaves them to the reader). */
+function statTask(task: InputTask): void {
+  if (task.size !== undefined) return
+  try {
+    const stat = statSync(task.path)
+    task.size = stat.size
+    task.mtimeMs = stat.mtimeMs
+  } catch {
+    // Gone or unreadable: the reader will say so.
+  }
 }
 
 /**

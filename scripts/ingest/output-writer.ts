@@ -8,6 +8,9 @@ import {
 import { dirname, join } from 'node:path'
 import { contentHash } from './hash.ts'
 
+/** The hash remembered for a content-addressed file: its path is its hash. */
+const ADDRESSED = '='
+
 /** Folders the ingest owns inside the output: stale files there are removed. */
 export const OWNED_DIRS = ['articles', 'pages', 'categories']
 
@@ -41,6 +44,10 @@ export class OutputWriter {
       this.unchanged++
       return
     }
+    this.writeFile(rel, content)
+  }
+
+  private writeFile(rel: string, content: string | Uint8Array): void {
     const path = join(this.outDir, rel)
     const dir = dirname(path)
     if (!this.dirs.has(dir)) {
@@ -49,6 +56,20 @@ export class OutputWriter {
     }
     writeFileSync(path, content)
     this.written++
+  }
+
+  /**
+   * Writes a file whose path names its content (a list page under its
+   * list's content hash): when the last run wrote that path, the bytes are
+   * the same, so nothing is hashed, compared or written.
+   */
+  writeAddressed(rel: string, content: () => string | Uint8Array): void {
+    this.hashes.set(rel, ADDRESSED)
+    if (this.previous.has(rel)) {
+      this.unchanged++
+      return
+    }
+    this.writeFile(rel, content())
   }
 
   /** Records a file another thread wrote (or found unchanged). */

@@ -23,7 +23,10 @@ export type InputTask = {
   file: string
   /** Path relative to the input root (ids, Jekyll detection). */
   relPath: string
-  /** Size and modification time when listed: unchanged files are not read again. */
+  /**
+   * Size and modification time (unchanged files are not read again): from
+   * discovery, or filled in by processInput from the file it opened.
+   */
   size?: number
   mtimeMs?: number
 }
@@ -70,14 +73,17 @@ export function rejection(file: string, error: unknown): Rejection {
 function readText(task: InputTask): TextInput {
   const fd = openSync(task.path, 'r')
   try {
-    return readOpen(fd, task.path)
+    return readOpen(fd, task)
   } finally {
     closeSync(fd)
   }
 }
 
-function readOpen(fd: number, path: string): TextInput {
+function readOpen(fd: number, task: InputTask): TextInput {
+  const { path } = task
   const stat = fstatSync(fd)
+  task.size ??= stat.size
+  task.mtimeMs ??= stat.mtimeMs
   if (stat.size === 0) throw new PostError('empty file')
   const feedLike = FEED_EXTENSIONS.includes(extname(path).toLowerCase())
   const limit = feedLike ? MAX_FEED_BYTES : MAX_POST_BYTES

@@ -6,7 +6,13 @@ import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
 import type { WorkerBatch, WorkerReply } from './worker.ts'
 
 export const BATCH_SIZE = 32
+/**
+ * Batches queued at each worker: enough that it never waits while the main
+ * thread is busy (a garbage collection of a large heap takes 100+ ms).
+ */
+const IN_FLIGHT = 4
 
+/** A file's outcomes; its task now holds the size and time it was read with. */
 export type OnResult = (index: number, result: TaskResult) => void
 
 /** One worker per core, leaving none idle: the main thread mostly waits. */
@@ -18,7 +24,7 @@ export function defaultWorkerCount(): number {
  * Runs the tasks (files with their index in the run) on `workers` worker
  * threads (0: on this thread), and
  * reports each file's result as it arrives (not in input order). Workers
- * get small batches, two in flight each, so a slow file never idles a core.
+ * get small batches, a few queued each, so a slow file never idles a core.
  */
 export async function runTasks(
   tasks: WorkerBatch,
@@ -52,18 +58,25 @@ function runWorker(
 ): Promise<void> {
   const worker = spawnWorker(context)
   return new Promise((resolve, reject) => {
-    let inFlight = 0
+    // Batches sent and not answered yet; a worker answers them in order.
+    const inFlight: WorkerBatch[] = []
     const feed = () => {
-      while (inFlight < 2 && queue.length > 0) {
-        worker.postMessage(queue.pop())
-        inFlight++
+      while (inFlight.length < IN_FLIGHT && queue.length > 0) {
+        const batch = queue.pop()!
+        worker.postMessage(batch)
+        inFlight.push(batch)
       }
-      if (inFlight === 0) void worker.terminate().then(() => resolve())
+      if (inFlight.length === 0) void worker.terminate().then(() => resolve())
     }
     worker.on('message', (reply: WorkerReply) => {
-      inFlight--
+      const batch = inFlight.shift()!
       try {
-        for (const { index, result } of reply) onResult(index, result)
+        reply.forEach(({ index, result, size, mtimeMs }, i) => {
+          const { task } = batch[i]
+          task.size ??= size
+          task.mtimeMs ??= mtimeMs
+          onResult(index, result)
+        })
       } catch (error) {
         queue.length = 0
         void worker.terminate()

@@ -4,8 +4,13 @@ import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
 
 /** Sent to a worker: input files with their index in the run. */
 export type WorkerBatch = Array<{ index: number; task: InputTask }>
-/** Sent back: each file's outcomes, by index. */
-export type WorkerReply = Array<{ index: number; result: TaskResult }>
+/** Sent back: each file's outcomes, and its size and time as read, by index. */
+export type WorkerReply = Array<{
+  index: number
+  result: TaskResult
+  size?: number
+  mtimeMs?: number
+}>
 
 type WorkerData = Omit<TaskContext, 'mergedBefore'> & {
   mergedBefore: string[]
@@ -18,9 +23,9 @@ const context: TaskContext = {
 }
 
 parentPort?.on('message', (batch: WorkerBatch) => {
-  const reply: WorkerReply = batch.map(({ index, task }) => ({
-    index,
-    result: runTask(task, context),
-  }))
+  const reply: WorkerReply = batch.map(({ index, task }) => {
+    const result = runTask(task, context)
+    return { index, result, size: task.size, mtimeMs: task.mtimeMs }
+  })
   parentPort?.postMessage(reply)
 })

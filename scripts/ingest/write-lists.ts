@@ -37,7 +37,9 @@ export function writeList(
   for (let page = 1; page <= pages; page++) {
     const items = spec.items.slice((page - 1) * pageSize, page * pageSize)
     const meta = { page, pages, count }
-    writer.write(`${base}${page}.json`, renderPage(spec, items, meta))
+    writer.writeAddressed(`${base}${page}.json`, () =>
+      renderPage(spec, items, meta),
+    )
   }
   return { key: spec.key, count, pages, base }
 }
