@@ -32,14 +32,38 @@ export function contentHash(input: string | Uint8Array): string {
   return hash('sha1', input, 'base64url').slice(0, 20)
 }
 
-/** `shortHash` of many byte strings in order, hashed in chunks of 256. */
-export function shortHashOf(parts: readonly Uint8Array[], length = 12): string {
-  const hash = createHash('sha256')
-  for (let i = 0; i < parts.length; i += 256) {
-    const chunk = parts.slice(i, i + 256)
-    hash.update(Buffer.concat(chunk.flatMap((part) => [part, SEPARATOR])))
+/** contentHash of contents given piece by piece. */
+export function contentHasher() {
+  const digest = createHash('sha1')
+  return {
+    update: (part: string | Uint8Array) => void digest.update(part),
+    digest: () => digest.digest('base64url').slice(0, 20),
   }
-  return toBase32(hash.digest()).slice(0, length)
 }
 
-const SEPARATOR = new Uint8Array([0])
+/** Parts read one by one: `count` of them, part `index` from `part`. */
+export type Parts = { count: number; part: (index: number) => Uint8Array }
+
+/**
+ * `shortHash` of many byte strings in order, each followed by a zero byte,
+ * hashed in blocks through one reused buffer.
+ */
+export function shortHashOf(parts: Parts, length = 12): string {
+  const digest = createHash('sha256')
+  let block = Buffer.allocUnsafe(64 * 1024)
+  let used = 0
+  for (let i = 0; i < parts.count; i++) {
+    const part = parts.part(i)
+    if (used + part.length + 1 > block.length) {
+      digest.update(block.subarray(0, used))
+      used = 0
+      if (part.length + 1 > block.length)
+        block = Buffer.allocUnsafe(part.length + 1)
+    }
+    block.set(part, used)
+    block[used + part.length] = 0
+    used += part.length + 1
+  }
+  digest.update(block.subarray(0, used))
+  return toBase32(digest.digest()).slice(0, length)
+}

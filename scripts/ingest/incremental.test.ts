@@ -66,6 +66,7 @@ test('two runs give byte-identical trees, with worker threads or without', async
   await run('inline', { workers: 0 })
   const one = tree(join(root, 'one'))
   expect(Object.keys(one).length).toBeGreaterThan(150)
+  expect(Object.keys(one).filter((f) => f.endsWith('.tmp'))).toEqual([])
   expect(tree(join(root, 'two'))).toEqual(one)
   expect(tree(join(root, 'inline'))).toEqual(one)
   const report = JSON.parse(one['ingest-report.json'])

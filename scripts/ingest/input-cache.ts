@@ -167,7 +167,8 @@ export class InputCacheWriter {
   private push(line: string): void {
     this.pending.push(line)
     this.size += line.length
-    if (this.size > 1 << 20) this.flush()
+    // Small flushes: lines die young instead of piling up in the old generation.
+    if (this.size > 64 * 1024) this.flush()
   }
 
   private flush(): void {

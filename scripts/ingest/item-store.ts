@@ -24,7 +24,11 @@ export class ItemStore {
 
   /** The bytes stored at `index` (a view, not a copy). */
   get(index: number): Buffer {
-    const [chunk, start, length] = this.where.slice(index * 3, index * 3 + 3)
-    return this.chunks[chunk].subarray(start, start + length)
+    const at = index * 3
+    const start = this.where[at + 1]
+    return this.chunks[this.where[at]].subarray(
+      start,
+      start + this.where[at + 2],
+    )
   }
 }

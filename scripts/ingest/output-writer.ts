@@ -1,12 +1,16 @@
 import {
+  closeSync,
   mkdirSync,
+  openSync,
+  renameSync,
+  writeSync,
   readdirSync,
   rmdirSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { contentHash } from './hash.ts'
+import { contentHash, contentHasher } from './hash.ts'
 
 /** The hash remembered for a content-addressed file: its path is its hash. */
 const ADDRESSED = '='
@@ -70,6 +74,42 @@ export class OutputWriter {
       return
     }
     this.writeFile(rel, content())
+  }
+
+  /**
+   * Writes a large file from its parts (the ingest report) through a small
+   * buffer into `<rel>.tmp`, hashing as it goes; the file replaces the old
+   * one only when its hash changed, so it is never held in memory whole.
+   */
+  writeParts(rel: string, parts: Iterable<string>): void {
+    const path = join(this.outDir, rel)
+    const tmp = `${path}.tmp`
+    const hash = contentHasher()
+    const fd = openSync(tmp, 'w')
+    try {
+      let pending = ''
+      for (const part of parts) {
+        pending += part
+        if (pending.length < 64 * 1024) continue
+        hash.update(pending)
+        writeSync(fd, pending)
+        pending = ''
+      }
+      hash.update(pending)
+      writeSync(fd, pending)
+    } finally {
+      closeSync(fd)
+    }
+    const digest = hash.digest()
+    const before = this.hashes.get(rel) ?? this.previous.get(rel)
+    this.hashes.set(rel, digest)
+    if (before === digest) {
+      unlinkSync(tmp)
+      this.unchanged++
+    } else {
+      renameSync(tmp, path)
+      this.written++
+    }
   }
 
   /** Records a file another thread wrote (or found unchanged). */

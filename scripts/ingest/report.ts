@@ -34,8 +34,22 @@ export function formatEntry(entry: ReportEntry): string | undefined {
  * grepped and diffed line by line (and stays small at 100,000 files).
  */
 export function renderReport(report: IngestReport): string {
+  return [...reportParts(report)].join('')
+}
+
+/** renderReport in pieces, so 100,000 lines never sit in memory at once. */
+export function* reportParts(report: IngestReport): Generator<string> {
   const counts = JSON.stringify(report.counts, null, 2).replace(/\n/g, '\n  ')
-  const files = report.files.map((entry) => `    ${JSON.stringify(entry)}`)
-  const list = files.length === 0 ? '[]' : `[\n${files.join(',\n')}\n  ]`
-  return `{\n  "version": ${report.version},\n  "counts": ${counts},\n  "files": ${list}\n}\n`
+  yield `{\n  "version": ${report.version},\n  "counts": ${counts},\n  "files": `
+  if (report.files.length === 0) yield '[]'
+  else {
+    yield '[\n'
+    let first = true
+    for (const entry of report.files) {
+      yield `${first ? '' : ',\n'}    ${JSON.stringify(entry)}`
+      first = false
+    }
+    yield '\n  ]'
+  }
+  yield '\n}\n'
 }

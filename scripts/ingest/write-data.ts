@@ -9,7 +9,7 @@ import type { Candidate } from './dedupe.ts'
 import type { OutputWriter } from './output-writer.ts'
 import { formatRfc3339 } from './parse-date.ts'
 import type { ItemStore } from './item-store.ts'
-import { renderReport } from './report.ts'
+import { reportParts } from './report.ts'
 import type { Prepared } from './prepare-article.ts'
 import {
   ALL_TITLE,
@@ -39,17 +39,18 @@ export function writeData(
   report: IngestReport,
 ): number {
   const sorted = articles.sort(compareArticles)
-  const items = sorted.map((a) => store.get(a.itemIndex))
+  const item = (index: number) => store.get(sorted[index].itemIndex)
   const all = writeList(writer, {
     key: 'all',
     title: ALL_TITLE,
     dir: 'pages/all',
-    items,
+    count: sorted.length,
+    item,
   })
   const categories = writeCategoryLists(
     writer,
     buildCategoryTree(sorted),
-    items,
+    item,
     sortNodes,
   )
   const manifest: Manifest = {
@@ -62,7 +63,7 @@ export function writeData(
     categories,
   }
   writer.write(dataPaths.manifest, json(manifest))
-  writer.write(dataPaths.report, renderReport(report))
+  writer.writeParts(dataPaths.report, reportParts(report))
   return countNodes(categories)
 }
 

@@ -15,8 +15,13 @@ export type ListSpec = {
   title: string
   /** Folder of the list without its hash: `pages/all`, `categories/<key>`. */
   dir: string
-  /** Page items (compact JSON summaries, UTF-8), newest first. */
-  items: Uint8Array[]
+  /** How many items the list has. */
+  count: number
+  /**
+   * Item `index` (a compact JSON summary, UTF-8), newest first. Read on
+   * demand, so 100,000 items never sit in one more array per list.
+   */
+  item: (index: number) => Uint8Array
 }
 
 /**
@@ -29,32 +34,42 @@ export function writeList(
   spec: ListSpec,
   pageSize = PAGE_SIZE,
 ): ListRef {
-  const count = spec.items.length
+  const { count } = spec
   const pages = Math.ceil(count / pageSize)
-  const head = Buffer.from(`${spec.key}\u0000${spec.title}\u0000${pageSize}`)
-  const hash = shortHashOf([head, ...spec.items], 10)
-  const base = `${spec.dir}/${hash}/`
+  const base = `${spec.dir}/${listHash(spec, pageSize)}/`
   for (let page = 1; page <= pages; page++) {
-    const items = spec.items.slice((page - 1) * pageSize, page * pageSize)
     const meta = { page, pages, count }
-    writer.writeAddressed(`${base}${page}.json`, () =>
-      renderPage(spec, items, meta),
-    )
+    writer.writeAddressed(`${base}${page}.json`, () => {
+      const items: Uint8Array[] = []
+      const end = Math.min(count, page * pageSize)
+      for (let i = (page - 1) * pageSize; i < end; i++) items.push(spec.item(i))
+      return renderPage(spec, items, meta)
+    })
   }
   return { key: spec.key, count, pages, base }
 }
 
+/** The hash naming a list's folder: its key, title, page size and items. */
+function listHash(spec: ListSpec, pageSize: number): string {
+  const head = Buffer.from(`${spec.key}\u0000${spec.title}\u0000${pageSize}`)
+  return shortHashOf(
+    { count: spec.count + 1, part: (i) => (i === 0 ? head : spec.item(i - 1)) },
+    10,
+  )
+}
+
 type PageMeta = { page: number; pages: number; count: number }
 
-const COMMA = Buffer.from(',')
+let scratch = Buffer.allocUnsafe(256 * 1024)
 
 /**
  * A list page exactly as `JSON.stringify(page) + '\n'` would write it,
  * assembled from pre-serialised items so summaries are never parsed again.
+ * The result is a view of a reused buffer: valid until the next call.
  */
 export function renderPage(
-  spec: ListSpec,
-  items: Uint8Array[],
+  spec: Pick<ListSpec, 'key' | 'title'>,
+  items: readonly Uint8Array[],
   meta: PageMeta,
 ): Buffer {
   const next =
@@ -63,17 +78,26 @@ export function renderPage(
     `{"version":${JSON.stringify(JSON_FEED_VERSION)},` +
     `"title":${JSON.stringify(spec.title)}${next},"items":[`
   const tail = `],"_zixun":${JSON.stringify({ list: spec.key, ...meta })}}\n`
-  const parts: Uint8Array[] = [Buffer.from(head)]
-  items.forEach((item, i) => parts.push(...(i > 0 ? [COMMA, item] : [item])))
-  parts.push(Buffer.from(tail))
-  return Buffer.concat(parts)
+  const size =
+    Buffer.byteLength(head) +
+    Buffer.byteLength(tail) +
+    items.reduce((sum, item) => sum + item.length + 1, 0)
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(size * 2)
+  let at = scratch.write(head)
+  items.forEach((item, i) => {
+    if (i > 0) at = scratch.writeUInt8(0x2c, at) // ,
+    scratch.set(item, at)
+    at += item.length
+  })
+  at += scratch.write(tail, at)
+  return scratch.subarray(0, at)
 }
 
 /** Writes every node's list, depth first, and returns the manifest's tree. */
 export function writeCategoryLists(
   writer: OutputWriter,
   nodes: TreeNode[],
-  items: Uint8Array[],
+  item: (index: number) => Uint8Array,
   sortChildren: (children: Map<string, TreeNode>) => TreeNode[],
 ): CategoryNode[] {
   return nodes.map((node) => {
@@ -81,12 +105,13 @@ export function writeCategoryLists(
       key: node.key,
       title: node.name,
       dir: `categories/${node.key}`,
-      items: node.members.map((i) => items[i]),
+      count: node.members.length,
+      item: (i) => item(node.members[i]),
     })
     const children = writeCategoryLists(
       writer,
       sortChildren(node.children),
-      items,
+      item,
       sortChildren,
     )
     return { ...ref, name: node.name, path: node.path, children }
