@@ -18,6 +18,8 @@ export type Prepared = {
   itemBytes: Uint8Array
 }
 
+const ENCODER = new TextEncoder()
+
 /**
  * Serialises a converted article once, where it was made (a worker).
  * Data files are compact JSON: they are read by the reader, not by people.
@@ -45,7 +47,9 @@ function serialize(
   const body = JSON.stringify(article.content_html)
   return {
     articleJson: `${item.slice(0, -1)},"content_html":${body}}\n`,
-    itemBytes: Buffer.from(item),
+    // Its own exact-size buffer: a pooled Buffer.from(string) would carry
+    // its whole 8 KB pool slab through postMessage to the main thread.
+    itemBytes: ENCODER.encode(item),
   }
 }
 

@@ -47,9 +47,10 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
   return processInput(task, { timeZone: context.timeZone }).map((outcome) => {
     if (!outcome.ok) return outcome
     const { prepared, file } = outcome
-    const articleHash = contentHash(prepared.articleJson)
+    const bytes = Buffer.from(prepared.articleJson)
+    const articleHash = contentHash(bytes)
     const skip = context.mergedBefore.has(file)
-    const written = !skip && writeUnlessSame(prepared, context)
+    const written = !skip && writeUnlessSame(prepared.id, bytes, context)
     // One object literal (no spread or rest): every result shares a shape.
     return {
       id: prepared.id,
@@ -68,9 +69,12 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
 }
 
 /** Writes the article's file unless it already holds these bytes; whether it wrote. */
-function writeUnlessSame(prepared: Prepared, context: TaskContext): boolean {
-  const path = join(context.outDir, dataPaths.article(prepared.id))
-  const bytes = Buffer.from(prepared.articleJson)
+function writeUnlessSame(
+  id: string,
+  bytes: Buffer,
+  context: TaskContext,
+): boolean {
+  const path = join(context.outDir, dataPaths.article(id))
   if (!context.freshOutput && holdsBytes(path, bytes)) return false
   writeArticle(context.outDir, path, bytes)
   return true
