@@ -8,7 +8,37 @@ type Element = DefaultTreeAdapterTypes.Element
  * literally (the HTML parser decodes no entities in names), so a body
  * without these substrings cannot raise a parse-time CSP report.
  */
-const MAY_HOLD_TRIGGER = /[\s/"'=]on[a-z]|[\s/"'=<]style|<script/i
+const ELEMENT_TRIGGER = /<(?:script|style)/i
+const ATTRIBUTE_TRIGGER = /[\s/"'=](?:on[a-z]|style)/gi
+
+/**
+ * Whether `html` may hold a trigger. An attribute name only counts where
+ * the tokenizer may be inside a tag, so English prose ("one", "online",
+ * "in style") does not send every body through the full parser.
+ */
+export function mayHoldTrigger(html: string): boolean {
+  if (ELEMENT_TRIGGER.test(html)) return true
+  for (const match of html.matchAll(ATTRIBUTE_TRIGGER)) {
+    if (mayBeInTag(html, match.index)) return true
+  }
+  return false
+}
+
+/**
+ * Over-approximates "position `at` is inside a tag": the last `<` before it
+ * comes after the last `>`, or a quote follows that `>`. A `>` that does not
+ * end the tag sits in a quoted attribute value, whose closing quote then
+ * lies between that `>` and `at`; a `>` that does end a tag, with no `<`
+ * after it, leaves `at` in text.
+ */
+function mayBeInTag(html: string, at: number): boolean {
+  const lt = html.lastIndexOf('<', at)
+  if (lt === -1) return false
+  const gt = html.lastIndexOf('>', at)
+  if (lt > gt) return true
+  const after = html.slice(gt, at)
+  return after.includes('"') || after.includes("'")
+}
 
 const MAX_ROUNDS = 4
 
@@ -23,7 +53,7 @@ const MAX_ROUNDS = 4
  * Noise reduction only: the browser sanitiser stays the security boundary.
  */
 export function stripInlineScript(html: string): string {
-  if (!MAY_HOLD_TRIGGER.test(html)) return html
+  if (!mayHoldTrigger(html)) return html
   let current = html
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const body = parseLikeDomPurify(current)

@@ -66,7 +66,11 @@ function runWorker(
         worker.postMessage(batch)
         inFlight.push(batch)
       }
-      if (inFlight.length === 0) void worker.terminate().then(() => resolve())
+      if (inFlight.length === 0) {
+        // Done: the thread winds down while the main thread goes on.
+        void worker.terminate()
+        resolve()
+      }
     }
     worker.on('message', (reply: WorkerReply) => {
       const batch = inFlight.shift()!
