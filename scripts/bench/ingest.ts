@@ -107,7 +107,7 @@ function row(label: string, count: number, runs: Run[]): string {
   const sys = median(runs.map((r) => r.sys))
   const rss = Math.max(...runs.map((r) => r.rssMb))
   const rate = Math.round(count / wall).toLocaleString('en-US')
-  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(1)} s | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MB |`
+  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(2)} s | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MB |`
 }
 
 const { values } = parseArgs({
