@@ -1,14 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type {
-  ArticleSummary,
-  ListPage,
-  Manifest,
-} from '../../src/lib/article-schema.ts'
-import {
-  CONTRACT_VERSION,
-  JSON_FEED_VERSION,
-} from '../../src/lib/article-schema.ts'
+import type { ArticleSummary } from '../../src/lib/article-schema.ts'
+import { buildDataFiles } from '../../src/testing/fixtures/data-files.ts'
 
 /** A summary for tests; `extra` overrides any field. */
 export function makeSummary(
@@ -45,59 +38,29 @@ export const SHELL = `<!doctype html>
 </html>
 `
 
-/** A built site in `dir`: the shell and the data of `articles` (newest first). */
+/**
+ * A built site in `dir`: the shell, and under `data/` the files an ingest
+ * of `articles` (newest first) would write, with `pageSize` per list page.
+ */
 export async function writeSite(
   dir: string,
   articles: ArticleSummary[],
   pageSize = 24,
 ): Promise<void> {
-  const pages = Math.max(1, Math.ceil(articles.length / pageSize))
-  const base = 'pages/all/h1/'
-  const manifest: Manifest = {
-    version: CONTRACT_VERSION,
-    generated: articles[0]?.date_published ?? '2026-01-01T00:00:00Z',
-    title: '资讯',
-    total: articles.length,
-    page_size: pageSize,
-    all: { key: 'all', count: articles.length, pages, base },
-    categories: [
-      {
-        key: 'k1',
-        name: '编程',
-        path: ['编程'],
-        count: articles.length,
-        pages,
-        base: 'categories/k1/h2/',
-        children: [
-          {
-            key: 'k2',
-            name: '资讯',
-            path: ['编程', '资讯'],
-            count: articles.length,
-            pages,
-            base: 'categories/k2/h3/',
-            children: [],
-          },
-        ],
-      },
-    ],
-  }
-  await mkdir(path.join(dir, 'data', base), { recursive: true })
+  const files = Object.entries(
+    buildDataFiles(
+      articles.map((summary) => ({ ...summary, content_html: '' })),
+      pageSize,
+    ),
+  ).map(([name, body]) => [path.join(dir, 'data', name), body] as const)
+  const folders = new Set(files.map(([file]) => path.dirname(file)))
+  for (const folder of folders) await mkdir(folder, { recursive: true })
   await writeFile(path.join(dir, 'index.html'), SHELL)
-  await writeFile(
-    path.join(dir, 'data/manifest.json'),
-    JSON.stringify(manifest),
-  )
-  for (let page = 1; page <= pages; page++) {
-    const list: ListPage = {
-      version: JSON_FEED_VERSION,
-      title: '全部',
-      items: articles.slice((page - 1) * pageSize, page * pageSize),
-      _zixun: { list: 'all', page, pages, count: articles.length },
-    }
-    await writeFile(
-      path.join(dir, 'data', base, `${page}.json`),
-      JSON.stringify(list),
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(
+      files
+        .slice(i, i + 64)
+        .map(([file, body]) => writeFile(file, JSON.stringify(body))),
     )
   }
 }
