@@ -5,14 +5,22 @@
  * (cold: no cache, every file written), then once more on the unchanged
  * input (warm: nothing rewritten). Prints medians as a Markdown table.
  *
- * Output folders are deleted only after the last run, never between runs:
- * on this machine's ext4 without a journal, creating files right after
- * many were deleted in the same place costs several times more system
- * time (the kernel skips recently freed inodes one by one), which would
- * measure the benchmark's own clean-up rather than the ingest.
+ * Nothing is deleted before or between runs: on this machine's ext4
+ * without a journal, creating files for minutes after many were deleted
+ * nearby costs several times more system time (the kernel skips recently
+ * freed inodes one by one), which would measure the benchmark's own
+ * clean-up rather than the ingest (docs/decisions/014). So each run writes
+ * to a new folder, this run's folders are kept, and the previous
+ * benchmark's are deleted at the end, after the last measurement.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
@@ -123,14 +131,18 @@ const { values } = parseArgs({
 })
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
-const runsDir = path.join(root, `ingest-runs-${process.pid}`)
+const runsRoot = path.join(root, 'ingest-runs')
+const earlier = existsSync(runsRoot) ? readdirSync(runsRoot) : []
+const runsDir = path.join(runsRoot, new Date().toISOString().replace(/:/g, '-'))
 // The one warm-up: bin.mjs bundles the ingest if its sources changed.
 spawnSync(process.execPath, [cli, '--help'], { stdio: 'ignore' })
 const results = []
 try {
   for (const size of sizes) results.push(await bench(size, runs))
 } finally {
-  rmSync(runsDir, { recursive: true, force: true })
+  for (const name of earlier) {
+    rmSync(path.join(runsRoot, name), { recursive: true, force: true })
+  }
 }
 console.log(`\nMedians of ${runs} runs; peak RSS is the largest seen.\n`)
 console.log('| posts | run | wall | posts/s | CPU user / sys | peak RSS |')
