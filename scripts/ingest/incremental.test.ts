@@ -6,6 +6,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -103,6 +104,22 @@ test('without its cache, a run still leaves identical article files untouched', 
   // list pages and the manifest are rewritten (no hashes to compare with).
   expect(second.files.unchanged).toBeGreaterThanOrEqual(140)
   expect(statSync(article).mtimeMs).toBe(before)
+})
+
+test('touching every post (new times, same bytes) converts nothing and rewrites nothing', async () => {
+  await run('out', { workers: 2 })
+  const later = new Date(Date.now() + 60_000)
+  for (const feed of ['A', 'B', 'C']) {
+    for (const name of readdirSync(join(root, 'posts', feed))) {
+      utimesSync(join(root, 'posts', feed, name), later, later)
+    }
+  }
+  const touched = await run('out', { workers: 2 })
+  expect(touched.inputs).toEqual({ converted: 0, cached: 150 })
+  expect(touched.files.written).toBe(0)
+  // The new times are remembered, and the run after that hits the cache too.
+  const again = await run('out', { workers: 2 })
+  expect(again.inputs).toEqual({ converted: 0, cached: 150 })
 })
 
 test('a changed post rewrites only what changed and removes stale pages', async () => {

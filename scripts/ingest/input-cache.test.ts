@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import { contentHash } from './hash.ts'
 import { InputCache, InputCacheWriter } from './input-cache.ts'
 import type { InputTask } from './read-input.ts'
 import type { TaskResult } from './run-task.ts'
@@ -18,6 +19,7 @@ const task = (n: number): InputTask => ({
   relPath: `新媒体/第 ${n} 篇\t"quoted".md`,
   size: 100 + n,
   mtimeMs: 1_700_000_000_000.5 + n,
+  contentHash: `content-${n}`,
 })
 
 const result = (n: number): TaskResult => [
@@ -70,4 +72,38 @@ test('a changed file, another key or another relative path is a miss', () => {
   cache.close()
   expect(InputCache.load(path, 'other key')).toBeUndefined()
   expect(InputCache.load(join(dir, 'missing'), 'key')).toBeUndefined()
+})
+
+test('a file with a new time but the same bytes is a hit; other bytes of the same size a miss', () => {
+  const file = join(dir, 'post.md')
+  writeFileSync(file, 'same bytes')
+  const onDisk: InputTask = {
+    path: file,
+    file: 'post.md',
+    relPath: 'post.md',
+    size: 10,
+    mtimeMs: 1,
+    contentHash: contentHash(Buffer.from('same bytes')),
+  }
+  const path = join(dir, 'cache.inputs')
+  const writer = new InputCacheWriter(path, 'key')
+  writer.add(onDisk, result(1))
+  writer.finish()
+  const cache = InputCache.load(path, 'key')!
+  const touched: InputTask = { ...onDisk, mtimeMs: 2, contentHash: undefined }
+  expect(cache.get(touched)?.[1]).toEqual(result(1)[1])
+  expect(touched.contentHash).toBe(onDisk.contentHash)
+  writeFileSync(file, 'other byte')
+  expect(cache.get({ ...onDisk, mtimeMs: 3 })).toBeUndefined()
+  // Same size and time: trusted without reading, as make and git do.
+  expect(cache.get(onDisk)).toBeDefined()
+  cache.close()
+})
+
+test('a file that was never read (no content hash) is not cached', () => {
+  const path = join(dir, 'cache.inputs')
+  const writer = new InputCacheWriter(path, 'key')
+  writer.add({ ...task(1), contentHash: undefined }, result(1))
+  writer.finish()
+  expect(InputCache.load(path, 'key')?.get(task(1))).toBeUndefined()
 })

@@ -3,19 +3,23 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readSync,
   renameSync,
   writeSync,
 } from 'node:fs'
 import { dirname } from 'node:path'
+import { contentHash } from './hash.ts'
 import type { InputTask } from './read-input.ts'
 import type { TaskResult } from './run-task.ts'
 
 /**
  * What each input file produced last time, so an unchanged file (same
  * path, size and modification time, same options and code) is not read
- * again. One line per file:
- * `"<path>"\t"<relPath>"\t<size>\t<mtime>\t<result JSON>`.
+ * again, and one whose time changed but whose bytes did not (a copy, a
+ * checkout, an aggregator rewriting every file) is read but not converted.
+ * One line per file:
+ * `"<path>"\t"<relPath>"\t<size>\t<mtime>\t"<content hash>"\t<result JSON>`.
  * Loading indexes the file in chunks (offsets only, never the whole file in
  * memory); a line is read and parsed only when its input is unchanged.
  */
@@ -77,7 +81,7 @@ export class InputCache {
     base: number,
   ): void {
     const tabs = [start - 1]
-    for (let i = 0; i < 4; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
+    for (let i = 0; i < 5; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
     if (!tabs.slice(1).every((t) => t >= start && t < end)) return
     const field = (i: number) =>
       bytes.toString('utf8', tabs[i] + 1, tabs[i + 1])
@@ -86,17 +90,24 @@ export class InputCache {
       relPath: JSON.parse(field(1)) as string,
       size: Number(field(2)),
       mtimeMs: Number(field(3)),
-      offset: base + tabs[4] + 1,
-      length: end - tabs[4] - 1,
+      contentHash: JSON.parse(field(4)) as string,
+      offset: base + tabs[5] + 1,
+      length: end - tabs[5] - 1,
     })
   }
 
-  /** Last run's result for `task`, or undefined when the file changed. */
+  /**
+   * Last run's result for `task`, or undefined when the file changed. A
+   * file with a new time is read and compared by content hash; the task
+   * then carries the hash, so the next cache records it.
+   */
   get(task: InputTask): TaskResult | undefined {
     const entry = this.index.get(task.path)
     if (!entry || entry.relPath !== task.relPath) return undefined
-    if (entry.size !== task.size || entry.mtimeMs !== task.mtimeMs)
+    if (entry.size !== task.size) return undefined
+    if (entry.mtimeMs !== task.mtimeMs && !holdsHash(task.path, entry))
       return undefined
+    task.contentHash = entry.contentHash
     const line = Buffer.allocUnsafe(entry.length)
     readSync(this.fd, line, 0, entry.length, entry.offset)
     return decode(line.toString('utf8'))
@@ -111,8 +122,20 @@ type IndexEntry = {
   relPath: string
   size: number
   mtimeMs: number
+  contentHash: string
   offset: number
   length: number
+}
+
+function holdsHash(path: string, entry: IndexEntry): boolean {
+  try {
+    return (
+      entry.contentHash !== '' &&
+      contentHash(readFileSync(path)) === entry.contentHash
+    )
+  } catch {
+    return false
+  }
 }
 
 type Stored = Array<Record<string, unknown>>
@@ -145,7 +168,12 @@ export class InputCacheWriter {
   }
 
   add(task: InputTask, result: TaskResult): void {
-    if (task.size === undefined || task.mtimeMs === undefined) return
+    if (
+      task.size === undefined ||
+      task.mtimeMs === undefined ||
+      task.contentHash === undefined
+    )
+      return
     const stored = result.map((o) =>
       o.ok ? { ...o, itemBytes: Buffer.from(o.itemBytes).toString('utf8') } : o,
     )
@@ -154,6 +182,7 @@ export class InputCacheWriter {
       JSON.stringify(task.relPath),
       task.size,
       task.mtimeMs,
+      JSON.stringify(task.contentHash),
     ]
     this.push(`${head.join('\t')}\t${JSON.stringify(stored)}\n`)
   }

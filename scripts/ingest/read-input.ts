@@ -4,6 +4,7 @@ import type { CategoryStyle } from './categories.ts'
 import { decodeText, fixDoubleEncoding } from './decode-text.ts'
 import { FEED_EXTENSIONS } from './discover-inputs.ts'
 import { PostError } from './errors.ts'
+import { contentHash } from './hash.ts'
 import { parseFrontMatter } from './parse-front-matter.ts'
 import { prepareArticle, type Prepared } from './prepare-article.ts'
 import { readFeed } from './read-feed.ts'
@@ -29,6 +30,8 @@ export type InputTask = {
    */
   size?: number
   mtimeMs?: number
+  /** Digest of the bytes read (contentHash), set by processInput. */
+  contentHash?: string
 }
 
 export type Rejection = {
@@ -99,6 +102,7 @@ function readOpen(fd: number, task: InputTask): TextInput {
     if (n === 0) break
     read += n
   }
+  task.contentHash = contentHash(bytes.subarray(0, read))
   const { text } = decodeText(bytes.subarray(0, read))
   if (text.trim() === '') throw new PostError('empty file (only whitespace)')
   return { text: fixDoubleEncoding(text), mtimeMs: stat.mtimeMs }

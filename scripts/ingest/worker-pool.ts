@@ -75,10 +75,11 @@ function runWorker(
     worker.on('message', (reply: WorkerReply) => {
       const batch = inFlight.shift()!
       try {
-        reply.forEach(({ index, result, size, mtimeMs }, i) => {
+        reply.forEach(({ index, result, size, mtimeMs, contentHash }, i) => {
           const { task } = batch[i]
           task.size ??= size
           task.mtimeMs ??= mtimeMs
+          task.contentHash = contentHash
           onResult(index, result)
         })
       } catch (error) {

@@ -10,6 +10,7 @@ export type WorkerReply = Array<{
   result: TaskResult
   size?: number
   mtimeMs?: number
+  contentHash?: string
 }>
 
 type WorkerData = Omit<TaskContext, 'mergedBefore'> & {
@@ -25,7 +26,8 @@ const context: TaskContext = {
 parentPort?.on('message', (batch: WorkerBatch) => {
   const reply: WorkerReply = batch.map(({ index, task }) => {
     const result = runTask(task, context)
-    return { index, result, size: task.size, mtimeMs: task.mtimeMs }
+    const { size, mtimeMs, contentHash } = task
+    return { index, result, size, mtimeMs, contentHash }
   })
   parentPort?.postMessage(reply)
 })
