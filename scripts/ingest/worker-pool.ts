@@ -12,7 +12,7 @@ export const BATCH_SIZE = 32
  */
 const IN_FLIGHT = 4
 
-/** A file's outcomes; its task now holds the size and time it was read with. */
+/** A file's outcomes; its task now holds the size, time and content hash it was read with. */
 export type OnResult = (index: number, result: TaskResult) => void
 
 /** One worker per core, leaving none idle: the main thread mostly waits. */
