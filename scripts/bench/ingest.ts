@@ -120,7 +120,9 @@ function row(label: string, count: number, runs: Run[]): string {
   const sys = median(runs.map((r) => r.sys))
   const rss = Math.max(...runs.map((r) => r.rssMb))
   const rate = Math.round(count / wall).toLocaleString('en-US')
-  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(2)} s | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MB |`
+  const walls = runs.map((r) => r.wall)
+  const range = `${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)} s`
+  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(2)} s | ${range} | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MB |`
 }
 
 const { values } = parseArgs({
@@ -145,8 +147,10 @@ try {
   }
 }
 console.log(`\nMedians of ${runs} runs; peak RSS is the largest seen.\n`)
-console.log('| posts | run | wall | posts/s | CPU user / sys | peak RSS |')
-console.log('| ---: | --- | ---: | ---: | ---: | ---: |')
+console.log(
+  '| posts | run | wall | wall, all runs | posts/s | CPU user / sys | peak RSS |',
+)
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |')
 for (const r of results) {
   console.log(row('cold', r.count, r.cold))
   console.log(row('warm (unchanged)', r.count, r.warm))
