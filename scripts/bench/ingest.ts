@@ -30,7 +30,7 @@ import { generateDemoCorpus } from '../demo/generate.ts'
 const root = path.resolve(import.meta.dirname, '../../.cache/bench')
 const cli = path.resolve(import.meta.dirname, '../ingest/bin.mjs')
 
-type Run = { wall: number; user: number; sys: number; rssMb: number }
+type Run = { wall: number; user: number; sys: number; rssMiB: number }
 
 async function corpus(count: number): Promise<string> {
   const dir = path.join(root, `ingest-${count}`)
@@ -66,12 +66,12 @@ function ingest(posts: string, out: string, cache: string): Run {
   const wall = (performance.now() - started) / 1000
   if (result.status !== 0) throw new Error(`ingest failed: ${result.stderr}`)
   const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr ?? '')
-  if (!m) return { wall, user: NaN, sys: NaN, rssMb: NaN }
+  if (!m) return { wall, user: NaN, sys: NaN, rssMiB: NaN }
   return {
     wall: Number(m[1]),
     user: Number(m[2]),
     sys: Number(m[3]),
-    rssMb: Number(m[4]) / 1024,
+    rssMiB: Number(m[4]) / 1024,
   }
 }
 
@@ -108,7 +108,7 @@ async function bench(count: number, runs: number) {
     warm.push(ingest(posts, out, cache))
     const [c, w] = [cold.at(-1)!, warm.at(-1)!]
     console.log(
-      `  ${count}: cold ${c.wall}s (user ${c.user}s, sys ${c.sys}s, ${c.rssMb.toFixed(0)} MB), warm ${w.wall}s`,
+      `  ${count}: cold ${c.wall}s (user ${c.user}s, sys ${c.sys}s, ${c.rssMiB.toFixed(0)} MiB), warm ${w.wall}s`,
     )
   }
   return { count, cold, warm, pressure }
@@ -118,11 +118,11 @@ function row(label: string, count: number, runs: Run[]): string {
   const wall = median(runs.map((r) => r.wall))
   const user = median(runs.map((r) => r.user))
   const sys = median(runs.map((r) => r.sys))
-  const rss = Math.max(...runs.map((r) => r.rssMb))
+  const rss = Math.max(...runs.map((r) => r.rssMiB))
   const rate = Math.round(count / wall).toLocaleString('en-US')
   const walls = runs.map((r) => r.wall)
   const range = `${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)} s`
-  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(2)} s | ${range} | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MB |`
+  return `| ${count.toLocaleString('en-US')} | ${label} | ${wall.toFixed(2)} s | ${range} | ${rate} | ${user.toFixed(1)} s / ${sys.toFixed(1)} s | ${rss.toFixed(0)} MiB |`
 }
 
 const { values } = parseArgs({

@@ -180,7 +180,7 @@ test(
       /^Wrote 80 articles .* 80 written, 0 merged, 0 rejected/,
     )
     expect(result.stdout).toMatch(
-      /\nPhases: discover \d+ ms, convert [\d,]+ ms, lists [\d,]+ ms, cleanup [\d,]+ ms; peak memory [1-9]\d* MB$/m,
+      /\nPhases: discover \d+ ms, convert [\d,]+ ms, lists [\d,]+ ms, cleanup [\d,]+ ms; peak memory [1-9]\d* MiB$/m,
     )
     expect(report().counts).toEqual({ written: 80, merged: 0, rejected: 0 })
     const again = runBin(...args, '--cache', join(dir, 'c'))

@@ -121,14 +121,14 @@ export function summaryLine(result: MainResult, elapsedMs: number): string {
   )
 }
 
-/** `Phases: discover 120 ms, convert 2,100 ms, …; peak memory 190 MB` */
+/** `Phases: discover 120 ms, convert 2,100 ms, …; peak memory 190 MiB` */
 export function timingsLine(result: MainResult): string {
   const phases = Object.entries(result.phases).map(
     ([name, ms]) => `${name} ${ms.toLocaleString('en')} ms`,
   )
   // The whole process, worker threads included (maxRSS is in KiB).
-  const peak = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6)
-  return `Phases: ${phases.join(', ')}; peak memory ${peak} MB`
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024)
+  return `Phases: ${phases.join(', ')}; peak memory ${peak} MiB`
 }
 
 function exitCode(result: MainResult, strict: boolean): number {

@@ -104,8 +104,10 @@ function spawnWorker(context: TaskContext): Worker {
   const options = {
     execArgv: [],
     // A small young generation keeps each worker's footprint near its live
-    // data (one file at a time) instead of V8's generous default.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    // data (one file at a time) instead of V8's generous default; 16 MB
+    // rather than 8 scavenges less often (10k posts: ~4 % faster, +8 MB
+    // per worker).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
     workerData: {
       ...context,
       mergedBefore: [...context.mergedBefore],
