@@ -82,8 +82,9 @@ function pruneOldBundles(keep) {
   const hourAgo = Date.now() - 3_600_000
   for (const name of readdirSync(cacheDir)) {
     const dir = join(cacheDir, name)
-    if (dir === keep || !statSync(dir).isDirectory()) continue
-    if (statSync(dir).mtimeMs < hourAgo)
+    if (dir === keep) continue
+    const stat = statSync(dir)
+    if (stat.isDirectory() && stat.mtimeMs < hourAgo)
       rmSync(dir, { recursive: true, force: true })
   }
 }

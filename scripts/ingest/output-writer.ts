@@ -41,14 +41,18 @@ export class OutputWriter {
 
   /** Writes `content` at `rel` unless it is already there (`force`: always). */
   write(rel: string, content: string | Uint8Array, force = false): void {
-    const hash = contentHash(content)
-    const before = this.hashes.get(rel) ?? this.previous.get(rel)
-    this.hashes.set(rel, hash)
-    if (before === hash && !force) {
+    if (this.remember(rel, contentHash(content)) && !force) {
       this.unchanged++
       return
     }
     this.writeFile(rel, content)
+  }
+
+  /** Records `hash` as the content of `rel`; whether it was already so. */
+  private remember(rel: string, hash: string): boolean {
+    const before = this.hashes.get(rel) ?? this.previous.get(rel)
+    this.hashes.set(rel, hash)
+    return before === hash
   }
 
   private writeFile(rel: string, content: string | Uint8Array): void {
@@ -100,10 +104,7 @@ export class OutputWriter {
     } finally {
       closeSync(fd)
     }
-    const digest = hash.digest()
-    const before = this.hashes.get(rel) ?? this.previous.get(rel)
-    this.hashes.set(rel, digest)
-    if (before === digest) {
+    if (this.remember(rel, hash.digest())) {
       unlinkSync(tmp)
       this.unchanged++
     } else {
