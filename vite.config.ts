@@ -34,6 +34,17 @@ export default defineConfig({
           include: ['scripts/**/*.test.ts'],
         },
       },
+      {
+        // Data that is not ours (ZIXUN_SHARED_DIR, default ../shared):
+        // `npm run test:corpora`, never part of `npm test`.
+        extends: true,
+        test: {
+          name: 'corpora',
+          environment: 'node',
+          setupFiles: ['./tests/corpora/setup-corpora.ts'],
+          include: ['tests/corpora/**/*.test.{ts,tsx}'],
+        },
+      },
     ],
   },
 })

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import { sharedDir } from './dirs'
+import { sharedPaths } from '../shared-data.ts'
 import { FIELD_PAYLOADS, ZIXUN_PAYLOADS } from './xss-payloads'
 
 const cache = path.resolve(import.meta.dirname, '../../.cache/e2e-xss')
@@ -26,7 +26,7 @@ export const xssDirs = {
   scanner: path.join(cache, 'scanner'),
 }
 
-export const fixturesFile = path.join(sharedDir, 'xss/dompurify-fixtures.json')
+export const fixturesFile = sharedPaths.xssFixtures
 
 export type XssCase = {
   /** `dompurify-NNN` or `zixun-<name>`. */

@@ -1,4 +1,4 @@
-import { isAllowedEmbed } from '@/lib/embed-allowlist'
+import { isAllowedEmbed } from '../lib/embed-allowlist.ts'
 
 /** Elements that must never come out of the sanitiser. */
 const FORBIDDEN_TAGS = new Set(

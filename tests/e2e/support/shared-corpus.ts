@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { e2eDirs, sharedDir } from '../../../scripts/e2e/dirs'
+import { e2eDirs } from '../../../scripts/e2e/dirs'
+import { sharedPaths } from '../../../scripts/shared-data.ts'
 import type { IngestReport } from '../../../src/lib/article-schema'
 
 export type CorpusPost = {
@@ -12,7 +13,7 @@ export type CorpusPost = {
   bodyHasImage: boolean
 }
 
-const postsDir = path.join(sharedDir, 'corpus/posts')
+const postsDir = sharedPaths.posts
 
 function readFrontMatter(text: string) {
   const match = /^\s*---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)

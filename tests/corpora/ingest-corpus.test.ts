@@ -7,11 +7,12 @@ import type {
   IngestReport,
   Manifest,
 } from '../../src/lib/article-schema.ts'
-import { main } from './main.ts'
+import { main } from '../../scripts/ingest/main.ts'
+import { requireSharedData } from '../../scripts/shared-data.ts'
 
-// The 40 real Hexo posts described in /work/shared/corpus/SOURCE.md,
+// The 40 real Hexo posts described in the shared corpus/SOURCE.md,
 // read where they are (never copied into the repository).
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus/posts')
+const CORPUS = requireSharedData().posts
 
 let out: string
 let byFile: Map<string, Article>

@@ -1,14 +1,18 @@
-/// <reference types="node" />
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { findScriptResidue } from '@/testing/find-script-residue'
-import { sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize'
+import { findScriptResidue } from '../../src/testing/find-script-residue.ts'
+import {
+  sanitizeArticleHtml,
+  sanitizeArticleHtmlToString,
+} from '../../src/lib/sanitize.ts'
+import { requireSharedData } from '../../scripts/shared-data.ts'
 
 /**
  * DOMPurify's own test fixtures (223 payloads, shared by the team, see
- * /work/shared/xss/SOURCE.md), read in place and never copied here.
+ * xss/SOURCE.md in the shared folder), read in place and never copied here.
  */
-const FIXTURES_PATH = '/work/shared/xss/dompurify-fixtures.json'
+const FIXTURES_PATH = requireSharedData().xssFixtures
 
 type Fixture = { id: string; title: string | null; payload: string }
 

@@ -1,12 +1,13 @@
-/// <reference types="node" />
+// @vitest-environment jsdom
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { findScriptResidue } from '@/testing/find-script-residue'
-import { sanitizeArticleHtml } from './sanitize'
+import { findScriptResidue } from '../../src/testing/find-script-residue.ts'
+import { sanitizeArticleHtml } from '../../src/lib/sanitize.ts'
+import { requireSharedData } from '../../scripts/shared-data.ts'
 
-/** The 40 real Hexo posts shared by the team (see its SOURCE.md). */
-const POSTS_DIR = '/work/shared/corpus/posts'
+/** The 40 real Hexo posts shared by the team (see their SOURCE.md). */
+const POSTS_DIR = requireSharedData().posts
 
 const posts = readdirSync(POSTS_DIR)
   .filter((name) => name.endsWith('.md'))
