@@ -12,9 +12,9 @@ export const BROKEN_IMAGE_CLASS = 'article-image-broken'
  *   const node = container.current
  *   if (!node) return
  *   const stop = hideBrokenImages(node)
- *   node.replaceChildren(sanitizeArticleHtml(html, { baseUrl }))
+ *   node.replaceChildren(sanitizeArticleHtml(html))
  *   return stop
- * }, [html, baseUrl])
+ * }, [html])
  * ```
  *
  * A failed image gets `hidden` (the UA stylesheet hides it, no CSS needed)
