@@ -12,7 +12,7 @@ import { CategoryBreadcrumb } from '@/features/categories/components/category-br
 import { ShareButton } from '@/features/share/components/share-button'
 import { isArticleId } from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
-import { fromListState, readFromList } from './list-history'
+import { fromListState, readFromList } from './list-context'
 import { notFound } from './not-found'
 import { resolveListContext } from './resolve-list'
 
