@@ -52,6 +52,9 @@ export default tseslint.config(
       ...pluginQuery.configs['flat/recommended'],
     ],
     rules: {
+      // Every query goes through a factory (articleQueries, manifestQueries):
+      // the loader and the component read the same key and fetcher.
+      '@tanstack/query/prefer-query-options': 'error',
       'no-restricted-syntax': [
         'error',
         {
