@@ -108,7 +108,7 @@ describe('the place in a list', { timeout: 20_000 }, () => {
     )
   })
 
-  test('a link to the list opens it fresh at its first page', async () => {
+  test('a link to the list opens a new entry, without the pages another entry of it remembers', async () => {
     saveEntrySnapshot('list', { list: place('/', 3) })
     const user = userEvent.setup()
     const { router } = renderApp([
