@@ -31,7 +31,8 @@ export const clientLoader =
     if (!resolved) throw notFound()
     // Back, Forward and reload return to an entry that remembers how many
     // pages it showed: load them all before the view renders, so scroll
-    // restoration lands on the same card. A link opens a new entry: page 1.
+    // restoration lands on the same card. A link opens a new entry, which
+    // remembers nothing.
     const place = readListPlace(loading().key, pathname)
     await ensureListPages(queryClient, resolved.list, place?.pages ?? 1)
     return null
