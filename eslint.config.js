@@ -3,8 +3,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
-
-const featureNames = ['articles', 'categories', 'share']
+import { importBoundaries } from './scripts/lint/import-boundaries.js'
 
 export default tseslint.config(
   {
@@ -52,6 +51,9 @@ export default tseslint.config(
       ...pluginQuery.configs['flat/recommended'],
     ],
     rules: {
+      // Every query goes through a factory (articleQueries, manifestQueries):
+      // the loader and the component read the same key and fetcher.
+      '@tanstack/query/prefer-query-options': 'error',
       'no-restricted-syntax': [
         'error',
         {
@@ -69,52 +71,5 @@ export default tseslint.config(
     files: ['src/features/articles/components/article-body.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  ...featureNames.map((feature) => ({
-    files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'dompurify',
-              message: 'Only src/lib/sanitize.ts may import dompurify.',
-            },
-          ],
-          patterns: [
-            {
-              group: featureNames
-                .filter((other) => other !== feature)
-                .map((other) => `@/features/${other}/*`),
-              message: 'Features do not import each other; compose in src/app.',
-            },
-            { group: ['@/app/*'], message: 'Features do not import the app.' },
-          ],
-        },
-      ],
-    },
-  })),
-  {
-    files: ['src/lib/**/*.ts'],
-    ignores: ['src/lib/sanitize.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'dompurify',
-              message: 'Only src/lib/sanitize.ts may import dompurify.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['@/features/*', '@/app/*'],
-              message: 'lib is the bottom layer.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  importBoundaries,
 )

@@ -1,10 +1,10 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { createQueryClient } from '@/lib/query-client'
 import { AppProvider } from './provider'
-import { createRoutes } from './router'
+import { createAppRouter } from './router'
 
 const queryClient = createQueryClient()
-const router = createBrowserRouter(createRoutes(queryClient))
+const router = createAppRouter(queryClient, createBrowserRouter)
 
 export function App() {
   return (

@@ -1,26 +1,44 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { LoaderFunction, RouteObject } from 'react-router'
+import type {
+  DataRouter,
+  LoaderFunction,
+  Location,
+  RouteObject,
+} from 'react-router'
 import { LoadingView } from '@/components/loading-view'
 import { paths } from '@/config/paths'
 import { NotFoundView } from '@/components/not-found-view'
 import { RouteErrorBoundary } from './routes/route-error-boundary'
 
+/**
+ * The location a loader is loading, with what its URL alone does not say:
+ * `key` names the history entry (a new one after a link, the entry's own on
+ * Back, Forward and reload) and `state` is what the link carried.
+ */
+export type LoadingLocation = () => Location
+
 type RouteModule = {
   default: React.ComponentType
-  clientLoader?: (queryClient: QueryClient) => LoaderFunction
+  clientLoader?: (
+    queryClient: QueryClient,
+    loading: LoadingLocation,
+  ) => LoaderFunction
 }
 
 /** Turns a lazy route module into route properties bound to the app's QueryClient. */
-function convert(queryClient: QueryClient) {
+function convert(queryClient: QueryClient, loading: LoadingLocation) {
   return ({ default: Component, clientLoader }: RouteModule) => ({
     Component,
-    loader: clientLoader?.(queryClient),
+    loader: clientLoader?.(queryClient, loading),
   })
 }
 
-/** The route table; tests mount it with createMemoryRouter. */
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const load = convert(queryClient)
+/** The route table; `createAppRouter` gives it to a router. */
+export function createRoutes(
+  queryClient: QueryClient,
+  loading: LoadingLocation,
+): RouteObject[] {
+  const load = convert(queryClient, loading)
   return [
     {
       id: 'root',
@@ -49,4 +67,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       ],
     },
   ]
+}
+
+/**
+ * Creates the router with `create` (`createBrowserRouter` in the app,
+ * `createMemoryRouter` in tests) over the real route table. Loaders are
+ * given the router's own view of the location they load: the navigation in
+ * progress, or the current location on the first load and on revalidation.
+ */
+export function createAppRouter(
+  queryClient: QueryClient,
+  create: (routes: RouteObject[]) => DataRouter,
+): DataRouter {
+  // Route modules are lazy: no loader runs before `create` returns.
+  const loading: LoadingLocation = () =>
+    router.state.navigation.location ?? router.state.location
+  const router = create(createRoutes(queryClient, loading))
+  return router
 }

@@ -1,18 +1,27 @@
 import { render } from '@testing-library/react'
+import type { InitialEntry } from 'react-router'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { AppProvider } from '@/app/provider'
-import { createRoutes } from '@/app/router'
+import { createAppRouter } from '@/app/router'
 import { createQueryClient } from '@/lib/query-client'
 
-/** Mounts the real route table at `url` with a fresh QueryClient (no retries). */
-export function renderApp(url: string) {
+/**
+ * Mounts the real route table with a fresh QueryClient (no retries) in a
+ * memory history holding `entries`, open at the last one. The first entry's
+ * key is `default`, as in a browser tab whose history state is empty.
+ */
+export function renderApp(entries: InitialEntry | InitialEntry[]) {
+  const history = Array.isArray(entries) ? entries : [entries]
   const queryClient = createQueryClient()
   queryClient.setDefaultOptions({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   })
-  const router = createMemoryRouter(createRoutes(queryClient), {
-    initialEntries: [url],
-  })
+  const router = createAppRouter(queryClient, (routes) =>
+    createMemoryRouter(routes, {
+      initialEntries: history,
+      initialIndex: history.length - 1,
+    }),
+  )
   const view = render(
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -22,6 +22,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup()
   server.resetHandlers()
+  // Views save their place when they unmount: each test starts a new tab.
+  sessionStorage.clear()
 })
 
 afterAll(() => server.close())

@@ -12,16 +12,26 @@ import { CategoryBreadcrumb } from '@/features/categories/components/category-br
 import { ShareButton } from '@/features/share/components/share-button'
 import { isArticleId } from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
-import { fromListState, readFromList } from './list-history'
+import type { LoadingLocation } from '../router'
+import { fromListState, readFromList } from './list-context'
 import { notFound } from './not-found'
 import { resolveListContext } from './resolve-list'
 
 export const clientLoader =
-  (queryClient: QueryClient) =>
+  (queryClient: QueryClient, loading: LoadingLocation) =>
   async ({ params }: LoaderFunctionArgs) => {
     const id = params.id ?? ''
     if (!isArticleId(id)) throw notFound()
-    await queryClient.ensureQueryData(articleQueries.detail(id))
+    const [manifest] = await Promise.all([
+      queryClient.ensureQueryData(manifestQueries.get()),
+      queryClient.ensureQueryData(articleQueries.detail(id)),
+    ])
+    // Previous/next sit below the article: they load beside it and never
+    // hold it up (on a cold load of an old article that can take pages).
+    const context = resolveListContext(manifest, readFromList(loading().state))
+    void queryClient.prefetchQuery(
+      articleQueries.neighbours(context.list.base, id),
+    )
     return null
   }
 

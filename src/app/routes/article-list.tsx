@@ -15,23 +15,26 @@ import { ArticleList } from '@/features/articles/components/article-list'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
 import { ShareButton } from '@/features/share/components/share-button'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { readListPlace } from '@/lib/entry-snapshots'
 import { manifestQueries } from '@/lib/manifest-queries'
-import {
-  fromListState,
-  readListPages,
-  useRememberListPages,
-} from './list-history'
+import type { LoadingLocation } from '../router'
+import { fromListState } from './list-context'
 import { notFound } from './not-found'
 import { resolveList } from './resolve-list'
 
 export const clientLoader =
-  (queryClient: QueryClient) =>
+  (queryClient: QueryClient, loading: LoadingLocation) =>
   async ({ request }: LoaderFunctionArgs) => {
     const manifest = await queryClient.ensureQueryData(manifestQueries.get())
     const { pathname } = new URL(request.url)
     const resolved = resolveList(manifest, pathname)
     if (!resolved) throw notFound()
-    await ensureListPages(queryClient, resolved.list, readListPages(pathname))
+    // Back, Forward and reload return to an entry that remembers how many
+    // pages it showed: load them all before the view renders, so scroll
+    // restoration lands on the same card. A link opens a new entry, which
+    // remembers nothing.
+    const place = readListPlace(loading().key, pathname)
+    await ensureListPages(queryClient, resolved.list, place?.pages ?? 1)
     return null
   }
 
@@ -46,7 +49,6 @@ export default function ArticleListRoute() {
   const query = useSuspenseInfiniteQuery(
     articleQueries.list(resolved.list.base),
   )
-  useRememberListPages(query.data.pages.length)
   const queryClient = useQueryClient()
   const articles = useMemo(
     () => query.data.pages.flatMap((page) => page.items),
@@ -75,14 +77,18 @@ export default function ArticleListRoute() {
         </span>
       </h1>
       <ArticleList
-        key={resolved.list.base}
+        key={`${resolved.list.base}#${location.key}`}
         articles={articles}
         total={resolved.list.count}
         hasMore={query.hasNextPage}
         isLoadingMore={query.isFetchingNextPage}
         loadMoreFailed={query.isFetchNextPageError}
         onLoadMore={() => void query.fetchNextPage()}
-        snapshotKey={`${resolved.list.base}#${location.key}`}
+        entry={{
+          key: location.key,
+          href: location.pathname,
+          pages: query.data.pages.length,
+        }}
         linkState={linkState}
         onPrefetch={prefetch}
         renderActions={renderShare}

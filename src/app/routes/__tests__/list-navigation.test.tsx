@@ -1,7 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, test } from 'vitest'
+import {
+  readEntrySnapshot,
+  saveEntrySnapshot,
+  type ListPlace,
+} from '@/lib/entry-snapshots'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { server } from '@/testing/mocks/server'
 import { renderApp } from '@/testing/render-app'
@@ -21,37 +26,57 @@ function requestedPaths(): string[] {
 
 afterEach(() => {
   server.events.removeAllListeners()
-  window.history.replaceState(null, '')
 })
 
-describe('the page reached in a list', { timeout: 20_000 }, () => {
-  test('is written into the history entry as pages load', async () => {
-    const user = userEvent.setup()
+/** A list place as the list view saves it, `pages` deep. */
+function place(href: string, pages: number): ListPlace {
+  return { href, pages, offset: 0, width: window.innerWidth, sizes: [] }
+}
+
+async function loadSecondPage() {
+  const user = userEvent.setup()
+  await user.click(
+    await screen.findByRole('button', { name: 'Load more' }, slow),
+  )
+  expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(4)
+  return user
+}
+
+describe('the place in a list', { timeout: 20_000 }, () => {
+  test('is kept in its history entry when the list is left, without navigating as pages load', async () => {
     const { router } = renderApp('/')
+    const user = await loadSecondPage()
+    expect(router.state.location).toMatchObject({ key: 'default', state: null })
     await user.click(
-      await screen.findByRole('button', { name: 'Load more' }, slow),
+      screen.getByRole('link', { name: fixtureArticles[2].title }),
     )
-    expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(4)
-    await waitFor(() =>
-      expect(router.state.location.state).toEqual({
-        listPages: { href: '/', pages: 2 },
-      }),
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: fixtureArticles[2].title },
+      slow,
     )
-    expect(router.state.location.pathname).toBe('/')
-    expect(router.state.location.search).toBe('')
+    const kept = readEntrySnapshot('default').list
+    expect(kept).toMatchObject({ href: '/', pages: 2 })
+    expect(kept?.sizes.map(([id]) => id)).toEqual(
+      fixtureArticles.slice(0, 4).map((article) => article.id),
+    )
   })
 
-  test('is loaded again, every page at once, when the entry is reloaded', async () => {
-    // A reload keeps history.state: React Router's state lives in `usr`.
-    window.history.replaceState(
-      { usr: { listPages: { href: '/', pages: 3 } }, key: 'k', idx: 0 },
-      '',
-    )
+  test('is kept when the page is hidden (a reload, a closed tab)', async () => {
+    renderApp('/')
+    await loadSecondPage()
+    window.dispatchEvent(new Event('pagehide'))
+    expect(readEntrySnapshot('default').list).toMatchObject({
+      href: '/',
+      pages: 2,
+    })
+  })
+
+  test('on a reload, every page the entry showed is loaded at once before the list renders', async () => {
+    saveEntrySnapshot('default', { list: place('/', 3) })
     const seen = requestedPaths()
     renderApp('/')
-    await waitFor(async () =>
-      expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(5),
-    )
+    expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(5)
     expect(screen.getByText('You have reached the end.')).toBeInTheDocument()
     expect(seen.filter((p) => p.startsWith('/data/lists/all/'))).toEqual([
       '/data/lists/all/1.json',
@@ -60,11 +85,44 @@ describe('the page reached in a list', { timeout: 20_000 }, () => {
     ])
   })
 
-  test('is ignored when the history entry belongs to another list', async () => {
-    window.history.replaceState(
-      { usr: { listPages: { href: coding, pages: 3 } }, key: 'k', idx: 0 },
-      '',
+  test('on Back after a reload, the list loads the pages it showed again', async () => {
+    // The article entry was reloaded: the cache is empty, the list entry
+    // below it in history still has its snapshot.
+    saveEntrySnapshot('list', { list: place('/', 3) })
+    const { router } = renderApp([
+      { pathname: '/', key: 'list' },
+      `/a/${fixtureArticles[0].id}`,
+    ])
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: fixtureArticles[0].title },
+      slow,
     )
+    const seen = requestedPaths()
+    await router.navigate(-1)
+    await screen.findByText('You have reached the end.', {}, slow)
+    expect(screen.getAllByRole('article')).toHaveLength(5)
+    // Page 1 was already read for the article's previous/next.
+    expect(seen.filter((p) => p.startsWith('/data/lists/all/')).sort()).toEqual(
+      ['/data/lists/all/2.json', '/data/lists/all/3.json'],
+    )
+  })
+
+  test('a link to the list opens a new entry, without the pages another entry of it remembers', async () => {
+    saveEntrySnapshot('list', { list: place('/', 3) })
+    const user = userEvent.setup()
+    const { router } = renderApp([
+      { pathname: '/', key: 'list' },
+      `/a/${fixtureArticles[0].id}`,
+    ])
+    await user.click(await screen.findByRole('link', { name: 'Zixun' }, slow))
+    await screen.findByRole('button', { name: 'Load more' }, slow)
+    expect(screen.getAllByRole('article')).toHaveLength(2)
+    expect(router.state.location.key).not.toBe('list')
+  })
+
+  test('is not used for another list', async () => {
+    saveEntrySnapshot('default', { list: place(coding, 3) })
     renderApp('/')
     expect(await screen.findAllByRole('article', {}, slow)).toHaveLength(2)
   })

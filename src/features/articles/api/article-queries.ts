@@ -8,6 +8,7 @@ import {
   type ListRef,
 } from '@/lib/article-schema'
 import { fetchJson } from '@/lib/data-client'
+import { findNeighbours } from './find-neighbours'
 
 /** Fetches page `page` (1-based) of a list. */
 export function fetchListPage(
@@ -34,18 +35,51 @@ function nextPage(last: ListPage): number | undefined {
 
 export const articleQueries = {
   all: () => ['articles'] as const,
-  /** The pages of one list; `base` is its ListRef's content-hashed folder. */
+  /**
+   * The pages of one list, as the list view shows them; `base` is its
+   * ListRef's content-hashed folder. Each page is read through `listPage`,
+   * so pages fetched at once (`ensureListPages`) or for previous/next are
+   * not fetched again.
+   */
   list: (base: string) =>
     infiniteQueryOptions({
       queryKey: [...articleQueries.all(), 'list', base] as const,
-      queryFn: ({ pageParam, signal }) =>
-        fetchListPage({ base }, pageParam, signal),
+      queryFn: ({ pageParam, client }) =>
+        client.ensureQueryData(articleQueries.listPage(base, pageParam)),
       initialPageParam: 1,
       getNextPageParam: nextPage,
       // Page files live in content-hashed folders: they never change, so
       // neither refetching nor deep-comparing every loaded page is needed.
       staleTime: Infinity,
       structuralSharing: false,
+    }),
+  /** Page `page` (1-based) of the list at `base`: one file, never changed. */
+  listPage: (base: string, page: number) =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'list', base, 'page', page] as const,
+      queryFn: ({ signal }) => fetchListPage({ base }, page, signal),
+      staleTime: Infinity,
+      structuralSharing: false,
+    }),
+  /** The articles before and after article `id` in the list at `base`. */
+  neighbours: (base: string, id: string) =>
+    queryOptions({
+      queryKey: [
+        ...articleQueries.all(),
+        'list',
+        base,
+        'neighbours',
+        id,
+      ] as const,
+      queryFn: async ({ client }) => {
+        const page = (n: number) => articleQueries.listPage(base, n)
+        const article = await client.ensureQueryData(articleQueries.detail(id))
+        return findNeighbours(article, {
+          read: (n) => client.ensureQueryData(page(n)),
+          isCached: (n) => client.getQueryData(page(n).queryKey) !== undefined,
+        })
+      },
+      staleTime: Infinity,
     }),
   detail: (id: string) =>
     queryOptions({

@@ -1,12 +1,13 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import type { ListPage, ListRef } from '@/lib/article-schema'
-import { articleQueries, fetchListPage } from './article-queries'
+import { articleQueries } from './article-queries'
 
 /**
- * Makes sure pages 1..`pages` of `list` are in the cache (at least page 1,
- * at most the list's last page). Page files are addressable, so missing
- * pages are fetched in parallel rather than one `next_url` at a time: a
- * reload deep in a long list costs one round trip, not N.
+ * Makes sure the list query of `list` holds pages 1..`pages` (at least
+ * page 1, at most the list's last page). Page files are addressable, so the
+ * missing ones are fetched at once rather than one `next_url` at a time: a
+ * reload deep in a long list costs one round trip, not N. The list query
+ * then reads them from the cache, in order, through its own queryFn.
  */
 export async function ensureListPages(
   queryClient: QueryClient,
@@ -15,19 +16,16 @@ export async function ensureListPages(
 ): Promise<InfiniteData<ListPage, number>> {
   const options = articleQueries.list(list.base)
   const wanted = Math.max(1, Math.min(Math.floor(pages) || 1, list.pages))
-  const cached = queryClient.getQueryData(options.queryKey)
-  const have = cached?.pages.length ?? 0
-  if (wanted <= 1 || have >= wanted) {
+  const have = queryClient.getQueryData(options.queryKey)?.pages.length ?? 0
+  if (have >= wanted || wanted === 1) {
     return queryClient.ensureInfiniteQueryData(options)
   }
-  const missing = Array.from({ length: wanted - have }, (_, i) => have + i + 1)
-  const fetched = await Promise.all(
-    missing.map((page) => fetchListPage(list, page)),
+  await Promise.all(
+    Array.from({ length: wanted }, (_, i) =>
+      queryClient.ensureQueryData(articleQueries.listPage(list.base, i + 1)),
+    ),
   )
-  const data: InfiniteData<ListPage, number> = {
-    pages: [...(cached?.pages ?? []), ...fetched],
-    pageParams: [...((cached?.pageParams ?? []) as number[]), ...missing],
-  }
-  queryClient.setQueryData(options.queryKey, data)
-  return data
+  // Fresh data never refetches: `staleTime: 0` makes this call read `wanted`
+  // pages even when fewer are cached.
+  return queryClient.infiniteQuery({ ...options, pages: wanted, staleTime: 0 })
 }

@@ -30,7 +30,7 @@ function renderList(articles: ArticleSummary[]) {
         isLoadingMore={false}
         loadMoreFailed={false}
         onLoadMore={() => {}}
-        snapshotKey={`test-${articles.length}`}
+        entry={{ key: `test-${articles.length}`, href: '/', pages: 1 }}
       />
     </MemoryRouter>,
   )

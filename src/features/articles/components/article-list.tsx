@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { messages } from '@/config/messages'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { ArticleRows } from './article-rows'
+import { ArticleRows, type ListEntry } from './article-rows'
 import { useOnVisible } from './use-on-visible'
 
 export type ArticleListProps = {
@@ -12,8 +12,8 @@ export type ArticleListProps = {
   isLoadingMore: boolean
   loadMoreFailed: boolean
   onLoadMore: () => void
-  /** Where the list's layout is remembered for Back and reload. */
-  snapshotKey: string
+  /** The history entry the list is shown in, where its place is kept. */
+  entry: ListEntry
   /** Navigation state each title link carries (the list it was opened from). */
   linkState?: unknown
   onPrefetch?: (id: string) => void
@@ -40,7 +40,7 @@ export function ArticleList(props: ArticleListProps) {
       <ArticleRows
         articles={articles}
         total={props.total}
-        snapshotKey={props.snapshotKey}
+        entry={props.entry}
         linkState={props.linkState}
         onPrefetch={props.onPrefetch}
         renderActions={props.renderActions}

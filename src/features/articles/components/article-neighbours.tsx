@@ -1,23 +1,28 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { articleQueries } from '../api/article-queries'
-import { useListNeighbours } from '../api/use-list-neighbours'
 
 export type ArticleNeighboursProps = {
-  article: Pick<ArticleSummary, 'id' | 'date_published'>
+  article: Pick<ArticleSummary, 'id'>
   /** The `base` of the list the reader is walking. */
   listBase: string
   /** Navigation state the links carry, so the walk stays in that list. */
   linkState?: unknown
 }
 
-/** Previous (newer) and next (older) article in the list the reader came from. */
+/**
+ * Previous (newer) and next (older) article in the list the reader came
+ * from; nothing until they are known (the route's loader starts the query).
+ */
 export function ArticleNeighbours(props: ArticleNeighboursProps) {
-  const { previous, next } = useListNeighbours(props.listBase, props.article)
+  const { data } = useQuery(
+    articleQueries.neighbours(props.listBase, props.article.id),
+  )
   const queryClient = useQueryClient()
+  const { previous, next } = data ?? {}
   if (!previous && !next) return null
   const link = (item: ArticleSummary, rel: 'prev' | 'next') => {
     const prefetch = () =>

@@ -1,14 +1,12 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual'
+import { memo, useRef, useState, type ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { ArticleCard } from './article-card'
 import {
-  loadListSnapshot,
-  persistListSnapshots,
-  saveListSnapshot,
-  toMeasurements,
-  type ListSnapshot,
-} from './list-snapshot'
+  readListPlace,
+  useEntrySnapshot,
+  type ListPlace,
+} from '@/lib/entry-snapshots'
+import { ArticleCard } from './article-card'
 import { useDocumentTop } from './use-document-top'
 
 /** Rows re-render on every scroll frame; cards only when their props change. */
@@ -20,12 +18,22 @@ const OVERSCAN = 6
 /** A card with a two-line title and three summary lines. */
 const ESTIMATED_ROW = 170
 
+/** The history entry a list is shown in, and how far it has loaded. */
+export type ListEntry = {
+  /** React Router's `location.key`. */
+  key: string
+  /** The list's pathname. */
+  href: string
+  /** Pages loaded so far. */
+  pages: number
+}
+
 export type ArticleRowsProps = {
   articles: ArticleSummary[]
   /** The list's full length, for `aria-setsize`. */
   total: number
-  /** Where this list's layout is remembered (one per history entry). */
-  snapshotKey: string
+  /** Where this list's place is kept (one snapshot per history entry). */
+  entry: ListEntry
   linkState?: unknown
   onPrefetch?: (id: string) => void
   renderActions?: (article: ArticleSummary) => ReactNode
@@ -33,20 +41,17 @@ export type ArticleRowsProps = {
 
 /**
  * The cards of a list, windowed against the page scroll: only the rows near
- * the viewport are in the DOM, each measured as it renders. The measured
- * sizes and offset are saved when the list goes away (or the page is
- * hidden), so Back and reload lay the list out exactly as it was and the
- * router's scroll restoration lands on the same card.
+ * the viewport are in the DOM, each measured as it renders. The entry's
+ * snapshot keeps the pages loaded, the measured sizes and the offset when
+ * the list goes away (or the page is hidden), so Back and reload lay the
+ * list out exactly as it was and the router's scroll restoration lands on
+ * the same card.
  */
 export function ArticleRows(props: ArticleRowsProps) {
-  const { articles, snapshotKey } = props
+  const { articles, entry } = props
   const listRef = useRef<HTMLOListElement>(null)
   const scrollMargin = useDocumentTop(listRef)
-  const [restored] = useState(() => loadListSnapshot(snapshotKey))
-  const keyRef = useRef(snapshotKey)
-  useLayoutEffect(() => {
-    keyRef.current = snapshotKey
-  })
+  const [restored] = useState(() => readListPlace(entry.key, entry.href))
   const virtualizer = useWindowVirtualizer({
     count: articles.length,
     estimateSize: () => ESTIMATED_ROW,
@@ -58,27 +63,17 @@ export function ArticleRows(props: ArticleRowsProps) {
     // Let React batch scroll updates instead of rendering inside the event.
     useFlushSync: false,
   })
-  useLayoutEffect(() => {
-    const save = () => {
-      const snapshot: ListSnapshot = {
-        offset: virtualizer.scrollOffset ?? window.scrollY,
-        width: window.innerWidth,
-        sizes: virtualizer
-          .takeSnapshot()
-          .map((item) => [String(item.key), item.size]),
-      }
-      saveListSnapshot(keyRef.current, snapshot)
-    }
-    const saveAndPersist = () => {
-      save()
-      persistListSnapshots()
-    }
-    window.addEventListener('pagehide', saveAndPersist)
-    return () => {
-      window.removeEventListener('pagehide', saveAndPersist)
-      save()
-    }
-  }, [virtualizer])
+  useEntrySnapshot(entry.key, () => ({
+    list: {
+      href: entry.href,
+      pages: entry.pages,
+      offset: virtualizer.scrollOffset ?? window.scrollY,
+      width: window.innerWidth,
+      sizes: virtualizer
+        .takeSnapshot()
+        .map((item) => [String(item.key), item.size]),
+    },
+  }))
   return (
     <ol
       className="article-list"
@@ -104,4 +99,20 @@ export function ArticleRows(props: ArticleRowsProps) {
       ))}
     </ol>
   )
+}
+
+/**
+ * Remembered sizes as the virtualizer's `initialMeasurementsCache` (it reads
+ * only key and size), unless the viewport width changed since.
+ */
+function toMeasurements(place?: ListPlace): VirtualItem[] {
+  if (!place || place.width !== window.innerWidth) return []
+  return place.sizes.map(([key, size], index) => ({
+    key,
+    index,
+    start: 0,
+    end: size,
+    size,
+    lane: 0,
+  }))
 }
