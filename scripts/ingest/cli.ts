@@ -2,7 +2,7 @@ import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { IngestError, main, type MainResult } from './main.ts'
-import { createProgress, type Progress } from './progress.ts'
+import { createProgress, type Progress } from './run/progress.ts'
 
 export const usage = `
   Usage

@@ -5,25 +5,31 @@ import {
   type IngestReport,
   type ReportEntry,
 } from '../../src/lib/article-schema.ts'
-import { ResultCollector, type Entry, type Held } from './collect-results.ts'
-import { discoverInputs, type Discovery } from './discover-inputs.ts'
-import { IngestError } from './errors.ts'
-import { cachePath, codeVersion, loadCache, saveCache } from './ingest-cache.ts'
-import { InputCache, InputCacheWriter } from './input-cache.ts'
-import { ItemStore } from './item-store.ts'
-import { OutputWriter } from './output-writer.ts'
-import { phaseClock } from './phase-clock.ts'
-import { processInput, type InputTask } from './read-input.ts'
-import { buildReport, formatEntry } from './report.ts'
-import { checkTimeZone, prepareOutDir } from './run-checks.ts'
-import type { TaskContext, TaskResult } from './run-task.ts'
-import { defaultWorkerCount, runTasks } from './worker-pool.ts'
-import type { WorkerBatch } from './worker.ts'
-import { writeData } from './write-data.ts'
+import {
+  ResultCollector,
+  type Entry,
+  type Held,
+} from './write/collect/collect-results.ts'
+import { discoverInputs, type Discovery } from './read/files/discover-inputs.ts'
+import { IngestError } from './shared/errors.ts'
+import { codeVersion } from './cache/code-version.ts'
+import { cachePath, loadCache, saveCache } from './cache/ingest-cache.ts'
+import { InputCache, InputCacheWriter } from './cache/input-cache.ts'
+import { ItemStore } from './write/collect/item-store.ts'
+import { OutputWriter } from './write/output-writer.ts'
+import { phaseClock } from './run/phase-clock.ts'
+import { convertInput } from './convert/convert-input.ts'
+import type { InputTask } from './read/input-types.ts'
+import { buildReport, formatEntry } from './write/report.ts'
+import { checkTimeZone, prepareOutDir } from './run/run-checks.ts'
+import type { TaskContext, TaskResult } from './workers/run-task.ts'
+import { defaultWorkerCount, runTasks } from './workers/worker-pool.ts'
+import type { WorkerBatch } from './workers/worker.ts'
+import { writeData } from './write/write-data.ts'
 
-export { IngestError } from './errors.ts'
-export { PAGE_SIZE } from './write-lists.ts'
-export type { Held } from './collect-results.ts'
+export { IngestError } from './shared/errors.ts'
+export { PAGE_SIZE } from './write/write-lists.ts'
+export type { Held } from './write/collect/collect-results.ts'
 
 export type MainOptions = {
   inputs: string[]
@@ -194,7 +200,7 @@ function rewriteMismatched(
     run.writer.hashes.set(rel, winner.articleHash)
     if (onDisk === winner.articleHash) continue
     const task = run.discovery.tasks[winner.task]
-    const outcome = processInput(task, run.context)[winner.item]
+    const outcome = convertInput(task, run.context)[winner.item]
     if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
   }
 }
