@@ -13,8 +13,15 @@ import {
 import { discoverInputs, type Discovery } from './read/files/discover-inputs.ts'
 import { IngestError } from './shared/errors.ts'
 import { codeVersion } from './cache/code-version.ts'
-import { cachePath, loadCache, saveCache } from './cache/ingest-cache.ts'
-import { InputCache, InputCacheWriter } from './cache/input-cache.ts'
+import {
+  InputResultsCache,
+  InputResultsCacheWriter,
+} from './cache/input-results-cache.ts'
+import {
+  cacheFiles,
+  loadOutputHashes,
+  saveOutputHashes,
+} from './cache/output-hash-cache.ts'
 import { ItemStore } from './write/collect/item-store.ts'
 import { OutputWriter } from './write/output-writer.ts'
 import { phaseClock } from './run/phase-clock.ts'
@@ -42,7 +49,7 @@ export type MainOptions = {
   onProgress?: (done: number, total: number) => void
   /** Worker threads for reading and converting; 0 runs on this thread. */
   workers?: number
-  /** Where the run's memory is kept between runs (default `.cache/ingest`). */
+  /** Where the caches for the next run are kept (default `.cache/ingest`). */
   cacheDir?: string
 }
 
@@ -65,8 +72,10 @@ type Run = {
   previous: ReadonlyMap<string, string>
   writer: OutputWriter
   store: ItemStore
-  inputCache?: InputCache
-  inputWriter: InputCacheWriter
+  /** Last run's results per input file (none on a first run). */
+  inputResults?: InputResultsCache
+  /** This run's results per input file, for the next run. */
+  nextInputResults: InputResultsCacheWriter
 }
 
 /**
@@ -92,20 +101,20 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
-  const cacheFile = cachePath(options.cacheDir ?? '.cache/ingest', outDir)
-  const memory = loadCache(cacheFile, outDir)
+  const files = cacheFiles(options.cacheDir ?? '.cache/ingest', outDir)
+  const lastRun = loadOutputHashes(files.outputHashes, outDir)
   const inputKey = `${codeVersion()} ${timeZone}`
   const run: Run = {
     discovery,
-    context: { timeZone, outDir, mergedBefore: memory.merged, freshOutput },
-    previous: memory.outputs,
-    writer: new OutputWriter(outDir, memory.outputs),
+    context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
+    previous: lastRun.outputs,
+    writer: new OutputWriter(outDir, lastRun.outputs),
     store: new ItemStore(),
-    inputCache:
-      memory.outputs.size > 0
-        ? InputCache.load(`${cacheFile}.inputs`, inputKey)
+    inputResults:
+      lastRun.outputs.size > 0
+        ? InputResultsCache.load(files.inputResults, inputKey)
         : undefined,
-    inputWriter: new InputCacheWriter(`${cacheFile}.inputs`, inputKey),
+    nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
   }
   const { winners, entries, inputs } = await convertAll(run, options)
   // Nothing reads the tasks any more; let them go before the lists are built.
@@ -122,9 +131,12 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const merged = new Set(
     report.files.filter((f) => f.status === 'merged').map((f) => f.file),
   )
-  saveCache(cacheFile, outDir, { outputs: run.writer.hashes, merged })
-  run.inputCache?.close()
-  run.inputWriter.finish()
+  saveOutputHashes(files.outputHashes, outDir, {
+    outputs: run.writer.hashes,
+    merged,
+  })
+  run.inputResults?.close()
+  run.nextInputResults.finish()
   clock.lap('cleanup')
   const { written, unchanged } = run.writer
   return {
@@ -147,13 +159,13 @@ async function convertAll(run: Run, options: MainOptions) {
   let done = 0
   const accept = (index: number, result: TaskResult) => {
     collector.add(index, result)
-    run.inputWriter.add(tasks[index], result)
+    run.nextInputResults.add(tasks[index], result)
     options.onProgress?.(++done, tasks.length)
   }
   const pending: WorkerBatch = []
   tasks.forEach((task, index) => {
-    if (run.inputCache) statTask(task)
-    const cached = run.inputCache?.get(task)
+    if (run.inputResults) statTask(task)
+    const cached = run.inputResults?.get(task)
     if (cached) accept(index, cached)
     else pending.push({ index, task })
   })
@@ -185,7 +197,7 @@ function statTask(task: InputTask): void {
  * Makes sure each winner's bytes are what is on disk. Threads write
  * article files as they go; when files shared an id, a loser may have
  * written last, or the winner may have been skipped as merged last time
- * or taken from the input cache.
+ * or taken from the input results cache.
  * Such winners are read again and written here, so the result never
  * depends on thread timing or on the previous run.
  */

@@ -106,7 +106,7 @@ function visit(state: WalkState, at: Folder, entry: Dirent): void {
   const rel = at.relDir === '' ? name : `${at.relDir}/${name}`
   const file = isHere(at.shownDir) ? name : childPath(at.shownDir, name, '/')
   // A plain file is not stat'ed here: the thread that reads it learns its
-  // size and time from the open file (a run with an input cache stats it
+  // size and time from the open file (a run with an input results cache stats it
   // before looking it up).
   if (entry.isFile()) {
     if (isInputFile(name)) addFile(state, abs, file, rel)

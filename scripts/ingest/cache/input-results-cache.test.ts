@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { contentHash } from '../shared/hash.ts'
-import { InputCache, InputCacheWriter } from './input-cache.ts'
+import {
+  InputResultsCache,
+  InputResultsCacheWriter,
+} from './input-results-cache.ts'
 import type { InputTask } from '../read/input-types.ts'
 import type { TaskResult } from '../workers/run-task.ts'
 
 let dir: string
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'zixun-input-cache-'))
+  dir = mkdtempSync(join(tmpdir(), 'zixun-input-results-'))
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -40,11 +43,11 @@ const result = (n: number): TaskResult => [
 
 test('results come back for unchanged inputs, also across chunk boundaries', () => {
   const path = join(dir, 'cache.inputs')
-  const writer = new InputCacheWriter(path, 'key')
+  const writer = new InputResultsCacheWriter(path, 'key')
   for (let n = 0; n < 20; n++) writer.add(task(n), result(n))
   writer.finish()
   for (const chunk of [1 << 20, 64, 7]) {
-    const cache = InputCache.load(path, 'key', chunk)!
+    const cache = InputResultsCache.load(path, 'key', chunk)!
     for (let n = 0; n < 20; n++) {
       const back = cache.get(task(n))!
       expect(back[1]).toEqual(result(n)[1])
@@ -61,17 +64,17 @@ test('results come back for unchanged inputs, also across chunk boundaries', () 
 
 test('a changed file, another key or another relative path is a miss', () => {
   const path = join(dir, 'cache.inputs')
-  const writer = new InputCacheWriter(path, 'key')
+  const writer = new InputResultsCacheWriter(path, 'key')
   writer.add(task(1), result(1))
   writer.finish()
-  const cache = InputCache.load(path, 'key')!
+  const cache = InputResultsCache.load(path, 'key')!
   expect(cache.get({ ...task(1), mtimeMs: 1 })).toBeUndefined()
   expect(cache.get({ ...task(1), size: 1 })).toBeUndefined()
   expect(cache.get({ ...task(1), relPath: 'x.md' })).toBeUndefined()
   expect(cache.get(task(2))).toBeUndefined()
   cache.close()
-  expect(InputCache.load(path, 'other key')).toBeUndefined()
-  expect(InputCache.load(join(dir, 'missing'), 'key')).toBeUndefined()
+  expect(InputResultsCache.load(path, 'other key')).toBeUndefined()
+  expect(InputResultsCache.load(join(dir, 'missing'), 'key')).toBeUndefined()
 })
 
 test('a file with a new time but the same bytes is a hit; other bytes of the same size a miss', () => {
@@ -86,10 +89,10 @@ test('a file with a new time but the same bytes is a hit; other bytes of the sam
     contentHash: contentHash(Buffer.from('same bytes')),
   }
   const path = join(dir, 'cache.inputs')
-  const writer = new InputCacheWriter(path, 'key')
+  const writer = new InputResultsCacheWriter(path, 'key')
   writer.add(onDisk, result(1))
   writer.finish()
-  const cache = InputCache.load(path, 'key')!
+  const cache = InputResultsCache.load(path, 'key')!
   const touched: InputTask = { ...onDisk, mtimeMs: 2, contentHash: undefined }
   expect(cache.get(touched)?.[1]).toEqual(result(1)[1])
   expect(touched.contentHash).toBe(onDisk.contentHash)
@@ -102,8 +105,8 @@ test('a file with a new time but the same bytes is a hit; other bytes of the sam
 
 test('a file that was never read (no content hash) is not cached', () => {
   const path = join(dir, 'cache.inputs')
-  const writer = new InputCacheWriter(path, 'key')
+  const writer = new InputResultsCacheWriter(path, 'key')
   writer.add({ ...task(1), contentHash: undefined }, result(1))
   writer.finish()
-  expect(InputCache.load(path, 'key')?.get(task(1))).toBeUndefined()
+  expect(InputResultsCache.load(path, 'key')?.get(task(1))).toBeUndefined()
 })

@@ -8,11 +8,14 @@ import {
 import { join, resolve } from 'node:path'
 import { shortHash } from '../shared/hash.ts'
 
-/** Bump when the cache's meaning changes, to start afresh. */
-export const CACHE_VERSION = 2
+/**
+ * Bump when the cache's meaning changes, to start afresh. 3: `merged`
+ * holds report names relative to the input roots (2 held them as given).
+ */
+export const CACHE_VERSION = 3
 
-/** What one run leaves for the next. */
-export type RunMemory = {
+/** What the last run wrote into an output folder. */
+export type OutputHashes = {
   /** Hash of every output file, by path relative to the output folder. */
   outputs: Map<string, string>
   /** Inputs that were merged into another (their files are not written). */
@@ -27,19 +30,24 @@ type CacheFile = {
 }
 
 /**
- * Where a run's memory is kept: one file per output folder, under
- * `cacheDir` (default `.cache/ingest`, outside the published data).
+ * The two cache files of one output folder, under `cacheDir` (default
+ * `.cache/ingest`, outside the published data): `<key>.json` holds the
+ * OutputHashes, `<key>.json.inputs` the InputResultsCache.
  */
-export function cachePath(cacheDir: string, outDir: string): string {
-  return join(cacheDir, `${shortHash(resolve(outDir), 16)}.json`)
+export function cacheFiles(
+  cacheDir: string,
+  outDir: string,
+): { outputHashes: string; inputResults: string } {
+  const outputHashes = join(cacheDir, `${shortHash(resolve(outDir), 16)}.json`)
+  return { outputHashes, inputResults: `${outputHashes}.inputs` }
 }
 
 /**
- * The previous run's memory; empty when there is no cache, when it was
+ * The last run's output hashes; empty when there is no cache, when it was
  * made for another output folder or by another version, or when the output
  * folder no longer holds a manifest (someone cleaned it).
  */
-export function loadCache(path: string, outDir: string): RunMemory {
+export function loadOutputHashes(path: string, outDir: string): OutputHashes {
   const empty = {
     outputs: new Map<string, string>(),
     merged: new Set<string>(),
@@ -59,21 +67,21 @@ export function loadCache(path: string, outDir: string): RunMemory {
   }
 }
 
-/** Saves the memory atomically (write, then rename). */
-export function saveCache(
+/** Saves this run's output hashes atomically (write, then rename). */
+export function saveOutputHashes(
   path: string,
   outDir: string,
-  memory: RunMemory,
+  hashes: OutputHashes,
 ): void {
   mkdirSync(join(path, '..'), { recursive: true })
-  const sorted = [...memory.outputs].sort(([a], [b]) =>
+  const sorted = [...hashes.outputs].sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
   )
   const cache: CacheFile = {
     version: CACHE_VERSION,
     key: resolve(outDir),
     outputs: Object.fromEntries(sorted),
-    merged: [...memory.merged].sort(),
+    merged: [...hashes.merged].sort(),
   }
   writeFileSync(`${path}.tmp`, JSON.stringify(cache))
   renameSync(`${path}.tmp`, path)

@@ -23,7 +23,7 @@ import type { TaskResult } from '../workers/run-task.ts'
  * Loading indexes the file in chunks (offsets only, never the whole file in
  * memory); a line is read and parsed only when its input is unchanged.
  */
-export class InputCache {
+export class InputResultsCache {
   private readonly fd: number
   private readonly index = new Map<string, IndexEntry>()
 
@@ -36,9 +36,9 @@ export class InputCache {
     path: string,
     key: string,
     chunkSize = 1 << 20,
-  ): InputCache | undefined {
+  ): InputResultsCache | undefined {
     if (!existsSync(path)) return undefined
-    const cache = new InputCache(openSync(path, 'r'))
+    const cache = new InputResultsCache(openSync(path, 'r'))
     if (!cache.buildIndex(JSON.stringify(key), chunkSize)) {
       cache.close()
       return undefined
@@ -153,8 +153,8 @@ function decode(line: string): TaskResult {
   ) as TaskResult
 }
 
-/** Writes the next run's input cache as results arrive, then swaps it in. */
-export class InputCacheWriter {
+/** Writes the next run's input results cache as results arrive, then swaps it in. */
+export class InputResultsCacheWriter {
   private readonly fd: number
   private pending: string[] = []
   private size = 0
