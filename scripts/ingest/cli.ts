@@ -9,8 +9,10 @@ export const usage = `
     $ npm run ingest -- --input <path> [--input <path>...] [options]
 
   Reads posts (.md .markdown .html .htm, with YAML, TOML or JSON front
-  matter; folders are walked recursively) and feeds (JSON Feed, RSS 2.0,
-  Atom) and writes the reader's static data.
+  matter; .txt too when it starts with front matter) and feeds (JSON Feed,
+  RSS 2.0, Atom) and writes the reader's static data. Folders are walked
+  recursively; every other file in them is listed as skipped in the report
+  (hidden files and node_modules are passed over).
 
   Options
     --input, -i <path>   A folder or file to read (repeatable, required)
@@ -116,7 +118,8 @@ export function summaryLine(result: MainResult, elapsedMs: number): string {
   return (
     `Wrote ${result.articles} articles in ${result.categories} categories ` +
     `from ${inputs} inputs in ${seconds}s (${rate}/s): ` +
-    `${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected; ` +
+    `${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected, ` +
+    `${counts.skipped} skipped (no posts or feeds); ` +
     `files ${written} written, ${unchanged} unchanged, ${removed} removed`
   )
 }

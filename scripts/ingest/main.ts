@@ -1,17 +1,12 @@
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import {
-  dataPaths,
-  type IngestReport,
-  type ReportEntry,
-} from '../../src/lib/article-schema.ts'
+import { dataPaths, type IngestReport } from '../../src/lib/article-schema.ts'
 import {
   ResultCollector,
-  type Entry,
+  toReportEntries,
   type Held,
 } from './write/collect/collect-results.ts'
 import { discoverInputs, type Discovery } from './read/files/discover-inputs.ts'
-import { IngestError } from './shared/errors.ts'
 import { codeVersion } from './cache/code-version.ts'
 import {
   InputResultsCache,
@@ -27,8 +22,12 @@ import { OutputWriter } from './write/output-writer.ts'
 import { phaseClock } from './run/phase-clock.ts'
 import { convertInput } from './convert/convert-input.ts'
 import type { InputTask } from './read/input-types.ts'
-import { buildReport, formatEntry } from './write/report.ts'
-import { checkTimeZone, prepareOutDir } from './run/run-checks.ts'
+import { attentionLines, buildReport } from './write/report.ts'
+import {
+  checkDiscovery,
+  checkTimeZone,
+  prepareOutDir,
+} from './run/run-checks.ts'
 import type { TaskContext, TaskResult } from './workers/run-task.ts'
 import { defaultWorkerCount, runTasks } from './workers/worker-pool.ts'
 import type { WorkerBatch } from './workers/worker.ts'
@@ -92,12 +91,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
   const clock = phaseClock()
-  const discovery = discoverInputs(options.inputs)
-  if (discovery.tasks.length === 0 && discovery.problems.length === 0) {
-    throw new IngestError(
-      `no posts or feeds found in ${options.inputs.join(', ')}`,
-    )
-  }
+  const discovery = checkDiscovery(discoverInputs(options.inputs), options)
   const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
@@ -120,11 +114,8 @@ export async function main(options: MainOptions): Promise<MainResult> {
   // Nothing reads the tasks any more; let them go before the lists are built.
   run.discovery.tasks.length = 0
   clock.lap('convert')
-  const report = buildReport(sortEntries(entries))
-  for (const entry of report.files) {
-    const line = formatEntry(entry)
-    if (line) options.log?.(line)
-  }
+  const report = buildReport(toReportEntries(entries))
+  for (const line of attentionLines(report)) options.log?.(line)
   const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')
   const removed = run.writer.removeStale()
@@ -152,7 +143,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
 async function convertAll(run: Run, options: MainOptions) {
   const { tasks } = run.discovery
   const collector = new ResultCollector(
-    run.discovery.problems,
+    run.discovery.notRead,
     run.writer,
     run.store,
   )
@@ -215,22 +206,4 @@ function rewriteMismatched(
     const outcome = convertInput(task, run.context)[winner.item]
     if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
   }
-}
-
-function sortEntries(entries: Entry[]): ReportEntry[] {
-  return entries.sort((a, b) => a.rank - b.rank).map(withoutRank)
-}
-
-/**
- * The entry without its rank, built field by field: rest destructuring
- * (`{ rank, ...entry }`) would give each of 100,000 entries a hidden class
- * of its own (~0.5 KB each in V8).
- */
-function withoutRank(entry: Entry): ReportEntry {
-  const out: ReportEntry = { file: entry.file, status: entry.status }
-  if (entry.line !== undefined) out.line = entry.line
-  if (entry.id !== undefined) out.id = entry.id
-  if (entry.merged_into !== undefined) out.merged_into = entry.merged_into
-  if (entry.reason !== undefined) out.reason = entry.reason
-  return out
 }

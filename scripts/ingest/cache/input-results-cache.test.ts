@@ -62,7 +62,7 @@ test('results come back for unchanged inputs, also across chunk boundaries', () 
   }
 })
 
-test('a changed file, another key or another relative path is a miss', () => {
+test('a changed file, another key, relative path or report name is a miss', () => {
   const path = join(dir, 'cache.inputs')
   const writer = new InputResultsCacheWriter(path, 'key')
   writer.add(task(1), result(1))
@@ -71,6 +71,8 @@ test('a changed file, another key or another relative path is a miss', () => {
   expect(cache.get({ ...task(1), mtimeMs: 1 })).toBeUndefined()
   expect(cache.get({ ...task(1), size: 1 })).toBeUndefined()
   expect(cache.get({ ...task(1), relPath: 'x.md' })).toBeUndefined()
+  // The same file under another set of roots has another report name.
+  expect(cache.get({ ...task(1), file: 'other/x.md' })).toBeUndefined()
   expect(cache.get(task(2))).toBeUndefined()
   cache.close()
   expect(InputResultsCache.load(path, 'other key')).toBeUndefined()

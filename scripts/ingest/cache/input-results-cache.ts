@@ -15,11 +15,11 @@ import type { TaskResult } from '../workers/run-task.ts'
 
 /**
  * What each input file produced last time, so an unchanged file (same
- * path, size and modification time, same options and code) is not read
- * again, and one whose time changed but whose bytes did not (a copy, a
- * checkout, an aggregator rewriting every file) is read but not converted.
- * One line per file:
- * `"<path>"\t"<relPath>"\t<size>\t<mtime>\t"<content hash>"\t<result JSON>`.
+ * path, report name and relative path, size and modification time, same
+ * options and code) is not read again, and one whose time changed but
+ * whose bytes did not (a copy, a checkout, an aggregator rewriting every
+ * file) is read but not converted. One line per file:
+ * `"<path>"\t"<file>"\t"<relPath>"\t<size>\t<mtime>\t"<content hash>"\t<result JSON>`.
  * Loading indexes the file in chunks (offsets only, never the whole file in
  * memory); a line is read and parsed only when its input is unchanged.
  */
@@ -81,18 +81,19 @@ export class InputResultsCache {
     base: number,
   ): void {
     const tabs = [start - 1]
-    for (let i = 0; i < 5; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
+    for (let i = 0; i < FIELDS; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
     if (!tabs.slice(1).every((t) => t >= start && t < end)) return
     const field = (i: number) =>
       bytes.toString('utf8', tabs[i] + 1, tabs[i + 1])
     const path = JSON.parse(field(0)) as string
     this.index.set(path, {
-      relPath: JSON.parse(field(1)) as string,
-      size: Number(field(2)),
-      mtimeMs: Number(field(3)),
-      contentHash: JSON.parse(field(4)) as string,
-      offset: base + tabs[5] + 1,
-      length: end - tabs[5] - 1,
+      file: JSON.parse(field(1)) as string,
+      relPath: JSON.parse(field(2)) as string,
+      size: Number(field(3)),
+      mtimeMs: Number(field(4)),
+      contentHash: JSON.parse(field(5)) as string,
+      offset: base + tabs[FIELDS] + 1,
+      length: end - tabs[FIELDS] - 1,
     })
   }
 
@@ -103,7 +104,8 @@ export class InputResultsCache {
    */
   get(task: InputTask): TaskResult | undefined {
     const entry = this.index.get(task.path)
-    if (!entry || entry.relPath !== task.relPath) return undefined
+    if (!entry || entry.relPath !== task.relPath || entry.file !== task.file)
+      return undefined
     if (entry.size !== task.size) return undefined
     if (entry.mtimeMs !== task.mtimeMs && !holdsHash(task.path, entry))
       return undefined
@@ -118,7 +120,11 @@ export class InputResultsCache {
   }
 }
 
+/** Fields before the result on each line. */
+const FIELDS = 6
+
 type IndexEntry = {
+  file: string
   relPath: string
   size: number
   mtimeMs: number
@@ -179,6 +185,7 @@ export class InputResultsCacheWriter {
     )
     const head = [
       JSON.stringify(task.path),
+      JSON.stringify(task.file),
       JSON.stringify(task.relPath),
       task.size,
       task.mtimeMs,

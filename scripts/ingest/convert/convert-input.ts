@@ -1,4 +1,4 @@
-import { PostError } from '../shared/errors.ts'
+import { describeFsError, NotAPostError, PostError } from '../shared/errors.ts'
 import type { InputTask, Rejection } from '../read/input-types.ts'
 import { readInput } from '../read/read-input.ts'
 import { prepareArticle, type Prepared } from './prepare-article.ts'
@@ -32,11 +32,31 @@ export function convertInput(
   })
 }
 
-/** The rejection for an error thrown while reading or converting `file`. */
+/**
+ * The rejection for an error thrown while reading or converting `file`;
+ * NotAPostError makes it a skip. Reasons never name a path of the machine.
+ */
 export function rejection(file: string, error: unknown): Rejection {
+  if (error instanceof NotAPostError) {
+    return { file, ok: false, reason: error.message, skipped: true }
+  }
   if (error instanceof PostError) {
     const line = error.line ? { line: error.line } : {}
     return { file, ok: false, ...line, reason: error.message }
   }
+  if (isFsError(error)) {
+    return {
+      file,
+      ok: false,
+      reason: `cannot read file (${describeFsError(error)})`,
+    }
+  }
   return { file, ok: false, reason: `unexpected error: ${String(error)}` }
+}
+
+function isFsError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    typeof (error as { syscall?: unknown }).syscall === 'string'
+  )
 }

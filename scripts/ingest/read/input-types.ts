@@ -28,6 +28,8 @@ export type Rejection = {
   ok: false
   line?: number
   reason: string
+  /** No post or feed at all (an image, a note): nothing was wrong with it. */
+  skipped?: true
 }
 
 /** A file's text, decoded and repaired, and its modification time. */

@@ -1,5 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
+import type { Discovery } from '../read/files/discover-inputs.ts'
 import { IngestError } from '../shared/errors.ts'
+import { skippedTally } from '../write/report.ts'
 import { assertTimeZone } from '../convert/fields/parse-date.ts'
 
 /** The run's time zone; IngestError when there is no input or the zone is unknown. */
@@ -29,4 +31,25 @@ export function prepareOutDir(outDir: string): void {
       `output folder is not writable: ${outDir} (${(error as Error).message})`,
     )
   }
+}
+
+/**
+ * The discovery, when it found something to read; IngestError when the
+ * inputs hold no post or feed at all (saying what they hold instead).
+ */
+export function checkDiscovery(
+  discovery: Discovery,
+  options: { inputs: string[] },
+): Discovery {
+  const { tasks, notRead } = discovery
+  if (tasks.length > 0 || notRead.some((entry) => !entry.skipped)) {
+    return discovery
+  }
+  const others =
+    notRead.length === 0
+      ? ''
+      : ` (only ${notRead.length} other files: ${skippedTally(notRead.map((e) => e.file))})`
+  throw new IngestError(
+    `no posts or feeds found in ${options.inputs.join(', ')}${others}`,
+  )
 }

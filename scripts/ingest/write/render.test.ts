@@ -26,14 +26,15 @@ test('a page assembled from item bytes is exactly JSON.stringify of the page', (
 test('the report has one line per file and parses back to itself', () => {
   const report: IngestReport = {
     version: 1,
-    counts: { written: 1, merged: 0, rejected: 1 },
+    counts: { written: 1, merged: 0, rejected: 1, skipped: 1 },
     files: [
       { file: 'a.md', status: 'written', id: 'x' },
       { file: 'b "c".md', status: 'rejected', line: 3, reason: 'bad\nthing' },
+      { file: 'c.png', status: 'skipped', reason: 'not a post or feed (.png)' },
     ],
   }
   const text = renderReport(report)
   expect(JSON.parse(text)).toEqual(report)
-  expect(text.split('\n').filter((l) => l.includes('"file"'))).toHaveLength(2)
+  expect(text.split('\n').filter((l) => l.includes('"file"'))).toHaveLength(3)
   expect(JSON.parse(renderReport({ ...report, files: [] })).files).toEqual([])
 })

@@ -27,3 +27,11 @@ export function isFeed(path: string, text: string): boolean {
   const head = text.slice(0, 2048)
   return /^\s*(?:<\?xml[^>]*>\s*)?<(?:rss|feed|rdf:RDF)[\s>]/.test(head)
 }
+
+/** Extensions read as posts only when the file starts with front matter. */
+export const MAYBE_POST_EXTENSIONS = ['.txt']
+
+/** Whether the file is read only if it turns out to be a post (front matter). */
+export function isMaybePost(path: string): boolean {
+  return MAYBE_POST_EXTENSIONS.includes(extname(path).toLowerCase())
+}

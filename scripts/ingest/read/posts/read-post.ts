@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path'
+import { NotAPostError } from '../../shared/errors.ts'
 import type {
   CategoryStyle,
   InputTask,
@@ -11,10 +12,21 @@ import { splitFrontMatter, type MatterFormat } from './split-front-matter.ts'
 
 /**
  * Reads a post file (Hexo, Jekyll, Hugo): front matter and body, the body
- * rendered to HTML. Throws PostError for front matter it cannot read.
+ * rendered to HTML. Throws PostError for front matter it cannot read, and
+ * NotAPostError when `needsFrontMatter` and there is none.
  */
-export function readPost(task: InputTask, input: TextInput): RawPost {
+export function readPost(
+  task: InputTask,
+  input: TextInput,
+  needsFrontMatter = false,
+): RawPost {
   const split = splitFrontMatter(input.text)
+  if (needsFrontMatter && split.format === 'none') {
+    const ext = extname(task.path).toLowerCase()
+    throw new NotAPostError(
+      `no front matter: a ${ext} file is read as a post only when it starts with front matter`,
+    )
+  }
   return {
     file: task.file,
     relPath: task.relPath,
