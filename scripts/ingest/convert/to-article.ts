@@ -4,20 +4,10 @@ import {
   type Author,
 } from '../../../src/lib/article-schema.ts'
 import { deriveId } from './fields/article-id.ts'
-import {
-  applyBodyEdits,
-  pseudoTagEdits,
-  resolveBodyUrls,
-  type BodyEdit,
-} from './body/body-html.ts'
+import { applyBodyEdits } from './body/body-edits.ts'
 import type { RawPost } from '../read/input-types.ts'
 import { cleanName, readCategories } from './fields/categories.ts'
-import {
-  cleanUrl,
-  resolveUrl,
-  urlResolver,
-  type ResolveUrl,
-} from './fields/clean-url.ts'
+import { cleanUrl, resolveUrl, urlResolver } from './fields/clean-url.ts'
 import { PostError } from '../shared/errors.ts'
 import { scanHtml } from './body/html-text.ts'
 import { stripInlineScript } from './body/strip-inline-script.ts'
@@ -68,14 +58,13 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
   const { data } = raw
   if (isDraft(data))
     throw new PostError('draft (published: false / draft: true)')
-  const body = scanHtml(raw.html)
   const notes = [...(raw.notes ?? [])]
   const dateMs = readDate(raw, options, notes)
-  const link = firstOf(LINK_FIELDS, data, (value) =>
-    cleanUrl(
-      typeof value === 'string' ? resolveUrl(value, raw.linkBase) : value,
-    ),
-  )
+  const link = readLink(raw)
+  const resolve = urlResolver(link, raw.keepRootRelative ?? false)
+  // One parse for text, images and the body's edits; relative URLs are
+  // resolved only against a known original link.
+  const body = scanHtml(raw.html, link ? resolve : undefined)
   const explicitSummary = firstOf(SUMMARY_FIELDS, data, plainText)
   const text = body.text || explicitSummary || ''
   const title =
@@ -86,7 +75,6 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
   const id = deriveId(data, link, raw.relPath)
   const { paths, tags } = readCategories(data, raw.categoryStyle)
   const authors = readAuthors(data.author ?? data.authors)
-  const resolve = urlResolver(link, raw.keepRootRelative ?? false)
   const thumb = pickThumbnail(data, body.images, resolve)
   const source =
     cleanName(raw.source) ??
@@ -109,22 +97,20 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
       ...(thumb?.size ? { image_size: thumb.size } : {}),
       ...(source ? { source } : {}),
     },
-    content_html: bodyHtml(
-      raw.html,
-      pseudoTagEdits(body.pseudoTags),
-      link ? resolve : undefined,
-    ),
+    content_html: stripInlineScript(
+      applyBodyEdits(raw.html, body.edits),
+    ).trim(),
   }
   return { article, link, dateMs, notes }
 }
 
-function bodyHtml(
-  html: string,
-  edits: BodyEdit[],
-  resolve: ResolveUrl | undefined,
-): string {
-  const edited = stripInlineScript(applyBodyEdits(html, edits))
-  return (resolve ? resolveBodyUrls(edited, resolve) : edited).trim()
+/** The original link, cleaned; a feed item's relative link resolved. */
+function readLink(raw: RawPost): string | undefined {
+  return firstOf(LINK_FIELDS, raw.data, (value) =>
+    cleanUrl(
+      typeof value === 'string' ? resolveUrl(value, raw.linkBase) : value,
+    ),
+  )
 }
 
 function readDate(

@@ -1,9 +1,13 @@
-import { Parser } from 'htmlparser2'
+import { Parser, type Handler } from 'htmlparser2'
+import { LAZY_SOURCE_ATTRIBUTES } from '../../../../src/lib/url-attributes.ts'
+import type { ResolveUrl } from '../fields/clean-url.ts'
+import type { BodyEdit } from './body-edits.ts'
 import {
   BLOCK_ELEMENTS,
   HIDDEN_ELEMENTS,
   isElementName,
 } from './html-elements.ts'
+import { resolvedAttribute } from './url-attributes.ts'
 
 export type BodyImage = { src: string; width?: number; height?: number }
 
@@ -12,64 +16,69 @@ export type HtmlScan = {
   text: string
   /** Every image in document order, lazy-loading attributes honoured. */
   images: BodyImage[]
-  /** Offsets of `<` that start a pseudo-tag meant as text. */
-  pseudoTags: number[]
+  /**
+   * What the body needs changed, as offsets into `html`: `<` of a
+   * pseudo-tag meant as text escaped, and, with a resolver, relative URLs
+   * in URL-bearing attributes resolved.
+   */
+  edits: BodyEdit[]
 }
 
-const LAZY_SRC = [
-  'data-original',
-  'data-src',
-  'data-lazy-src',
-  'data-actualsrc',
-  'src',
-]
+/** Where an image's URL is read from: the lazy-loading attributes first. */
+const IMAGE_SOURCES = [...LAZY_SOURCE_ATTRIBUTES, 'src']
 
 /**
- * Reads the plain text and images of untrusted HTML without running it.
- * A pseudo-tag in text that is no HTML element (`wsl -d <DistroName>`)
- * is kept as the text it was meant to be.
+ * Reads the plain text and images of untrusted HTML without running it,
+ * and finds the edits its body needs, all in one parse. A pseudo-tag in
+ * text that is no HTML element (`wsl -d <DistroName>`) is kept as the text
+ * it was meant to be (and escaped in the body, so a sanitiser does not drop
+ * it as an unknown element). With `resolve`, every URL-bearing attribute
+ * (src/lib/url-attributes.ts) gets its URLs resolved.
  */
-export function scanHtml(html: string): HtmlScan {
+export function scanHtml(html: string, resolve?: ResolveUrl): HtmlScan {
   const chunks: string[] = []
   const images: BodyImage[] = []
-  const pseudoTags: number[] = []
+  const edits: BodyEdit[] = []
+  const escapeAt = (start: number) =>
+    edits.push({ start, end: start + 1, text: '&lt;' })
   let hidden = 0
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (!isElementName(name)) {
-          if (hidden === 0) chunks.push(rawTag(html, parser))
-          // Only a bare <Word> is text; with attributes it is markup.
-          if (Object.keys(attrs).length === 0)
-            pseudoTags.push(parser.startIndex)
-          return
-        }
-        if (HIDDEN_ELEMENTS.has(name)) hidden++
-        if (BLOCK_ELEMENTS.has(name)) chunks.push(' ')
-        if (name === 'img') pushImage(images, attrs)
-      },
-      onclosetag(name, isImplied) {
-        if (!isElementName(name)) {
-          if (isImplied) return
-          if (hidden === 0) chunks.push(rawTag(html, parser))
-          pseudoTags.push(parser.startIndex)
-          return
-        }
-        if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1)
-        if (BLOCK_ELEMENTS.has(name)) chunks.push(' ')
-      },
-      ontext(text) {
-        if (hidden === 0) chunks.push(text)
-      },
+  const handler: Partial<Handler> = {
+    onopentag(name, attrs) {
+      if (!isElementName(name)) {
+        if (hidden === 0) chunks.push(rawTag(html, parser))
+        // Only a bare <Word> is text; with attributes it is markup.
+        if (Object.keys(attrs).length === 0) escapeAt(parser.startIndex)
+        return
+      }
+      if (HIDDEN_ELEMENTS.has(name)) hidden++
+      if (BLOCK_ELEMENTS.has(name)) chunks.push(' ')
+      if (name === 'img') pushImage(images, attrs)
     },
-    { decodeEntities: true },
-  )
-  parser.end(html)
-  return {
-    text: collapseWhitespace(chunks.join('')),
-    images,
-    pseudoTags,
+    onclosetag(name, isImplied) {
+      if (!isElementName(name)) {
+        if (isImplied) return
+        if (hidden === 0) chunks.push(rawTag(html, parser))
+        escapeAt(parser.startIndex)
+        return
+      }
+      if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1)
+      if (BLOCK_ELEMENTS.has(name)) chunks.push(' ')
+    },
+    ontext(text) {
+      if (hidden === 0) chunks.push(text)
+    },
   }
+  if (resolve) {
+    // The parser's indices span the whole attribute, name to closing quote.
+    handler.onattribute = (name, value) => {
+      const text = resolvedAttribute(name, value, resolve)
+      if (text !== undefined)
+        edits.push({ start: parser.startIndex, end: parser.endIndex, text })
+    }
+  }
+  const parser: Parser = new Parser(handler, { decodeEntities: true })
+  parser.end(html)
+  return { text: collapseWhitespace(chunks.join('')), images, edits }
 }
 
 /** Collapses every run of whitespace (also U+3000, NBSP) to one space. */
@@ -82,7 +91,7 @@ function rawTag(html: string, parser: Parser): string {
 }
 
 function pushImage(images: BodyImage[], attrs: Record<string, string>): void {
-  const key = LAZY_SRC.find((k) => isImageUrl(attrs[k]))
+  const key = IMAGE_SOURCES.find((k) => isImageUrl(attrs[k]))
   if (!key) return
   images.push({
     src: attrs[key].trim(),
