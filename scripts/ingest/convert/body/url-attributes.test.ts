@@ -22,9 +22,9 @@ describe('relative URLs in the body resolve against the original link, in the sc
       '<img data-actualsrc="https://site.example/posts/img/a.png" src="data:image/gif;base64,R0lGOD">',
     ],
     [
-      'lazy data-lazy-src, single-quoted',
+      'lazy data-lazy-src; the tag is written again, its other attributes kept',
       "<img data-lazy-src='../b.png' alt=x>",
-      '<img data-lazy-src="https://site.example/b.png" alt=x>',
+      '<img data-lazy-src="https://site.example/b.png" alt="x">',
     ],
     [
       'every candidate of data-srcset and an unquoted srcset',
@@ -37,9 +37,9 @@ describe('relative URLs in the body resolve against the original link, in the sc
       '<a href="https://site.example/posts/1?page=2&amp;sort=new" title="a &quot;b&quot;">next</a>',
     ],
     [
-      'names in any case; spaces around =',
-      '<A HREF = "x.html">x</A>',
-      '<A href="https://site.example/posts/x.html">x</A>',
+      'names in any case, spaces around =, a self-closing slash',
+      '<A HREF = "x.html">x</A><svg><image href="i.svg"/></svg>',
+      '<a href="https://site.example/posts/x.html">x</A><svg><image href="https://site.example/posts/i.svg" /></svg>',
     ],
     [
       'absolute, fragment, mailto, data: and empty values stay as written',

@@ -6,26 +6,38 @@ import {
 import type { ResolveUrl } from '../fields/clean-url.ts'
 
 /**
- * An attribute rewritten with its URLs resolved (`data-src="https://…"`),
- * for the URL-bearing attributes the sanitiser also reads (lazy-loading
- * ones included, src/lib/url-attributes.ts); undefined when the attribute
- * carries no URL, is empty, or resolving changes nothing. `value` is the
- * decoded value, as the parser reports it.
+ * A start tag's attributes written again (` src="…" alt="…"`) with the URLs
+ * of its URL-bearing attributes resolved (the attributes the sanitiser also
+ * reads, lazy-loading ones included: src/lib/url-attributes.ts), or
+ * undefined when no URL changes, so most tags stay byte for byte. `attrs`
+ * are the parser's decoded values (the first of duplicates, as browsers
+ * keep it); each is escaped again.
  */
-export function resolvedAttribute(
+export function resolvedAttributes(
+  attrs: Record<string, string>,
+  resolve: ResolveUrl,
+): string | undefined {
+  let changed = false
+  let out = ''
+  for (const key in attrs) {
+    const value = attrs[key]
+    const resolved = resolvedValue(key, value, resolve)
+    if (resolved !== value) changed = true
+    out += ` ${key}="${escapeAttribute(resolved)}"`
+  }
+  return changed ? out : undefined
+}
+
+/** The attribute's value with its URLs resolved; `value` itself otherwise. */
+function resolvedValue(
   name: string,
   value: string,
   resolve: ResolveUrl,
-): string | undefined {
-  if (value.trim() === '') return undefined
-  let resolved: string
-  if (URL_ATTRIBUTE_NAMES.has(name)) resolved = resolve(value.trim())
-  else if (SRCSET_ATTRIBUTE_NAMES.has(name))
-    resolved = resolveSrcset(value, resolve)
-  else return undefined
-  return resolved === value
-    ? undefined
-    : `${name}="${escapeAttribute(resolved)}"`
+): string {
+  if (value.trim() === '') return value
+  if (URL_ATTRIBUTE_NAMES.has(name)) return resolve(value.trim())
+  if (SRCSET_ATTRIBUTE_NAMES.has(name)) return resolveSrcset(value, resolve)
+  return value
 }
 
 /** Every candidate URL of a srcset resolved; the value itself when none changes. */
