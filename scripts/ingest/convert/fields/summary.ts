@@ -23,10 +23,21 @@ export function summarize(text: string, max = SUMMARY_LENGTH): string {
   return head.trimEnd() + '…'
 }
 
-/** The longest prefix of whole graphemes within `max` code units. */
+/**
+ * The longest prefix of whole graphemes within `max` code units. Fast path:
+ * where the characters on both sides of the cut are plain (isPlain), the
+ * cut is a grapheme boundary and Intl.Segmenter is not asked (it costs
+ * ~12 µs a call; BENCHMARKS.md, fast paths). Equal to segmentedPrefix.
+ */
 export function graphemePrefix(text: string, max: number): string {
   if (text.length <= max) return text
   if (isSimpleBoundary(text, max)) return text.slice(0, max)
+  return segmentedPrefix(text, max)
+}
+
+/** graphemePrefix by Intl.Segmenter alone: the reference, and the fallback. */
+export function segmentedPrefix(text: string, max: number): string {
+  if (text.length <= max) return text
   const from = Math.max(0, max - 32)
   let end = from
   const window = text.slice(from, max + 16)

@@ -19,9 +19,11 @@ export function parseFrontMatter(post: SplitPost): FrontMatter {
     case 'none':
       return {}
     case 'yaml':
+      // The fast path reads what most aggregators write; it equals the
+      // full parser wherever it answers (BENCHMARKS.md, fast paths).
       return toRecord(
         parseSimpleYaml(post.matter) ??
-          parseYamlLenient(post.matter, post.matterLine),
+          parseYamlMatter(post.matter, post.matterLine),
         post,
       )
     case 'toml':
@@ -55,7 +57,12 @@ const YAML_OPTIONS = {
   schema: 'failsafe',
 } as const
 
-function parseYamlLenient(text: string, firstLine: number): unknown {
+/**
+ * YAML front matter by the yaml package (failsafe schema, duplicate keys
+ * allowed), repaired once when it fails; PostError with the line when
+ * nothing can be read. The reference parseSimpleYaml must equal.
+ */
+export function parseYamlMatter(text: string, firstLine: number): unknown {
   try {
     return parseYaml(text, YAML_OPTIONS)
   } catch (error) {
