@@ -19,7 +19,7 @@ export const usage = `
     --out, -o <dir>      Output folder (default: public/data)
     --timezone <zone>    IANA zone for dates written without one (default: UTC)
     --strict             Exit 1 when any file is rejected
-    --cache <dir>        Where the incremental cache lives (default: .cache/ingest)
+    --cache <dir>        Where the caches for the next run live (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
     --timings            Also print how long each phase took
     --help, -h           Show this help

@@ -5,7 +5,11 @@ import type {
 } from '../../../src/lib/article-schema.ts'
 import type { Converted } from './to-article.ts'
 
-/** What the main thread keeps of an article: small, and serialisable. */
+/**
+ * An article serialised where it was made (a worker): its file's JSON, its
+ * list item's bytes, and the few fields the main thread keeps (everything
+ * but `articleJson`, which the worker writes: Done in workers/run-task.ts).
+ */
 export type Prepared = {
   id: string
   link?: string

@@ -8,10 +8,10 @@ import {
   toBase32,
 } from './hash.ts'
 
-test('shortHashOf is the hash of every part followed by a zero byte, across blocks', () => {
+test('shortHashOf is the hash of every part followed by a zero byte', () => {
   const parts = [
     Buffer.from('head'),
-    Buffer.alloc(70 * 1024, 1), // larger than one block
+    Buffer.alloc(70 * 1024, 1), // a large part
     ...Array.from({ length: 3000 }, (_, i) => Buffer.from(`item ${i} 条目`)),
   ]
   const expected = createHash('sha256')

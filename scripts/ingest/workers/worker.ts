@@ -4,7 +4,7 @@ import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
 
 /** Sent to a worker: input files with their index in the run. */
 export type WorkerBatch = Array<{ index: number; task: InputTask }>
-/** Sent back: each file's outcomes, and its size and time as read, by index. */
+/** Sent back by index: each file's outcomes, and its size, time and content hash as read. */
 export type WorkerReply = Array<{
   index: number
   result: TaskResult

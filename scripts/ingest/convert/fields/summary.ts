@@ -27,7 +27,7 @@ export function summarize(text: string, max = SUMMARY_LENGTH): string {
  * The longest prefix of whole graphemes within `max` code units. Fast path:
  * where the characters on both sides of the cut are plain (isPlain), the
  * cut is a grapheme boundary and Intl.Segmenter is not asked (it costs
- * ~12 µs a call; BENCHMARKS.md, fast paths). Equal to segmentedPrefix.
+ * ~15 µs a call; BENCHMARKS.md, fast paths). Equal to segmentedPrefix.
  */
 export function graphemePrefix(text: string, max: number): string {
   if (text.length <= max) return text

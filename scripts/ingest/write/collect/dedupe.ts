@@ -18,19 +18,20 @@ export function isBetter(a: Candidate, b: Candidate): boolean {
 
 /**
  * Keeps one article per id and per original link, whatever order the
- * candidates arrive in. `add` says whether the candidate is now the best
- * for its id (so its file should be written); `resolve` then merges
- * winners that share an original link and reports every loser.
+ * candidates arrive in (threads finish files in any order). `add` keeps
+ * the better of two candidates with one id; `resolve` then merges winners
+ * that share an original link and reports every loser. Which bytes end up
+ * in an article file is settled after, by main's rewriteMismatched.
  */
 export class CandidateSet<T extends Candidate> {
   private readonly byId = new Map<string, T>()
   private readonly losers: Loser[] = []
 
-  add(candidate: T): boolean {
+  add(candidate: T): void {
     const current = this.byId.get(candidate.id)
     if (!current) {
       this.byId.set(candidate.id, candidate)
-      return true
+      return
     }
     const [winner, loser] = isBetter(candidate, current)
       ? [candidate, current]
@@ -42,13 +43,12 @@ export class CandidateSet<T extends Candidate> {
       id: loser.id,
       reason: 'same id',
     })
-    return winner === candidate
   }
 
   /**
-   * The surviving articles (in arrival order), a report entry per
-   * duplicate, and the ids whose files were written but lost to a winner
-   * with the same original link.
+   * The surviving articles (in arrival order), a report entry per loser
+   * (same id, or same original link), and the ids that lost to a winner
+   * with the same original link: their files were written and must go.
    */
   resolve(): Resolved<T> {
     const byLink = new Map<string, T>()
