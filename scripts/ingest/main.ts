@@ -26,8 +26,6 @@ import { attentionLines, buildReport } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
 
 export { IngestError } from './shared/errors.ts'
-export { PAGE_SIZE } from './write/write-lists.ts'
-export type { Held } from './write/collect/collect-results.ts'
 
 export type MainOptions = {
   inputs: string[]
