@@ -14,86 +14,20 @@
  * benchmark's are deleted at the end, after the last measurement.
  */
 import { spawnSync } from 'node:child_process'
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { generateDemoCorpus } from '../demo/generate.ts'
+import {
+  benchRoot as root,
+  corpus,
+  cpuPressure,
+  ingest,
+  median,
+  type Run,
+} from './ingest-runs.ts'
 
-const root = path.resolve(import.meta.dirname, '../../.cache/bench')
 const cli = path.resolve(import.meta.dirname, '../ingest/bin.mjs')
-
-type Run = { wall: number; user: number; sys: number; rssMiB: number }
-
-async function corpus(count: number): Promise<string> {
-  const dir = path.join(root, `ingest-${count}`)
-  const posts = path.join(dir, 'posts')
-  const marker = path.join(dir, 'generated')
-  if (!existsSync(marker)) {
-    await mkdir(dir, { recursive: true })
-    const started = performance.now()
-    await generateDemoCorpus({ count, outDir: posts })
-    writeFileSync(marker, `${count}\n`)
-    console.log(
-      `  generated ${count} posts in ${seconds(performance.now() - started)} s`,
-    )
-  }
-  return posts
-}
-
-/**
- * One ingest in a child process, timed by /usr/bin/time (wall, CPU, peak
- * RSS). Dirty pages of earlier runs are written out first (`sync`), so the
- * kernel's write-back of 800 MB does not compete with the run measured.
- */
-function ingest(posts: string, out: string, cache: string): Run {
-  spawnSync('sync')
-  const args = [process.execPath, cli, '-i', posts, '-o', out, '--cache', cache]
-  const timed = existsSync('/usr/bin/time')
-  const started = performance.now()
-  const result = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', ...args], {
-        encoding: 'utf8',
-      })
-    : spawnSync(args[0], args.slice(1), { encoding: 'utf8' })
-  const wall = (performance.now() - started) / 1000
-  if (result.status !== 0) throw new Error(`ingest failed: ${result.stderr}`)
-  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr ?? '')
-  if (!m) return { wall, user: NaN, sys: NaN, rssMiB: NaN }
-  return {
-    wall: Number(m[1]),
-    user: Number(m[2]),
-    sys: Number(m[3]),
-    rssMiB: Number(m[4]) / 1024,
-  }
-}
-
-/** CPU pressure (share of time some task waited for a CPU), if the kernel says. */
-function cpuPressure(): string {
-  try {
-    const m = /avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))
-    return m ? `${m[1]}%` : '?'
-  } catch {
-    return '?'
-  }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1)
-}
 
 async function bench(count: number, runs: number) {
   const posts = await corpus(count)
@@ -104,8 +38,8 @@ async function bench(count: number, runs: number) {
     const run = path.join(runsDir, `${count}-${i + 1}`)
     const [out, cache] = [path.join(run, 'out'), path.join(run, 'cache')]
     pressure.push(cpuPressure())
-    cold.push(ingest(posts, out, cache))
-    warm.push(ingest(posts, out, cache))
+    cold.push(ingest(cli, posts, out, cache))
+    warm.push(ingest(cli, posts, out, cache))
     const [c, w] = [cold.at(-1)!, warm.at(-1)!]
     console.log(
       `  ${count}: cold ${c.wall}s (user ${c.user}s, sys ${c.sys}s, ${c.rssMiB.toFixed(0)} MiB), warm ${w.wall}s`,

@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url'
 const root = resolve(import.meta.dirname, '../..')
 const cacheDir = join(root, 'node_modules/.cache/zixun-ingest')
 const sourcesFile = join(cacheDir, 'sources.json')
-const entryPoints = ['cli.ts', 'worker.ts'].map((name) =>
+const entryPoints = ['cli.ts', 'workers/worker.ts'].map((name) =>
   join(import.meta.dirname, name),
 )
 

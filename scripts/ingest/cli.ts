@@ -2,22 +2,24 @@ import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { IngestError, main, type MainResult } from './main.ts'
-import { createProgress, type Progress } from './progress.ts'
+import { createProgress, type Progress } from './run/progress.ts'
 
 export const usage = `
   Usage
     $ npm run ingest -- --input <path> [--input <path>...] [options]
 
   Reads posts (.md .markdown .html .htm, with YAML, TOML or JSON front
-  matter; folders are walked recursively) and feeds (JSON Feed, RSS 2.0,
-  Atom) and writes the reader's static data.
+  matter; .txt too when it starts with front matter) and feeds (JSON Feed,
+  RSS 2.0, Atom) and writes the reader's static data. Folders are walked
+  recursively; every other file in them is listed as skipped in the report
+  (hidden files and node_modules are passed over).
 
   Options
     --input, -i <path>   A folder or file to read (repeatable, required)
     --out, -o <dir>      Output folder (default: public/data)
     --timezone <zone>    IANA zone for dates written without one (default: UTC)
     --strict             Exit 1 when any file is rejected
-    --cache <dir>        Where the incremental cache lives (default: .cache/ingest)
+    --cache <dir>        Where the caches for the next run live (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
     --timings            Also print how long each phase took
     --help, -h           Show this help
@@ -116,7 +118,8 @@ export function summaryLine(result: MainResult, elapsedMs: number): string {
   return (
     `Wrote ${result.articles} articles in ${result.categories} categories ` +
     `from ${inputs} inputs in ${seconds}s (${rate}/s): ` +
-    `${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected; ` +
+    `${counts.written} written, ${counts.merged} merged, ${counts.rejected} rejected, ` +
+    `${counts.skipped} skipped (no posts or feeds); ` +
     `files ${written} written, ${unchanged} unchanged, ${removed} removed`
   )
 }

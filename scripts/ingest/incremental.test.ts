@@ -71,7 +71,12 @@ test('two runs give byte-identical trees, with worker threads or without', async
   expect(tree(join(root, 'two'))).toEqual(one)
   expect(tree(join(root, 'inline'))).toEqual(one)
   const report = JSON.parse(one['ingest-report.json'])
-  expect(report.counts).toEqual({ written: 145, merged: 5, rejected: 0 })
+  expect(report.counts).toEqual({
+    written: 145,
+    merged: 5,
+    rejected: 0,
+    skipped: 0,
+  })
 })
 
 test('a re-run on unchanged input rewrites nothing', async () => {

@@ -1,29 +1,31 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { IngestReport } from '../../src/lib/article-schema.ts'
+import { codeVersion } from './cache/code-version.ts'
 import {
-  dataPaths,
-  type IngestReport,
-  type ReportEntry,
-} from '../../src/lib/article-schema.ts'
-import { ResultCollector, type Entry, type Held } from './collect-results.ts'
-import { discoverInputs, type Discovery } from './discover-inputs.ts'
-import { IngestError } from './errors.ts'
-import { cachePath, codeVersion, loadCache, saveCache } from './ingest-cache.ts'
-import { InputCache, InputCacheWriter } from './input-cache.ts'
-import { ItemStore } from './item-store.ts'
-import { OutputWriter } from './output-writer.ts'
-import { phaseClock } from './phase-clock.ts'
-import { processInput, type InputTask } from './read-input.ts'
-import { buildReport, formatEntry } from './report.ts'
-import { checkTimeZone, prepareOutDir } from './run-checks.ts'
-import type { TaskContext, TaskResult } from './run-task.ts'
-import { defaultWorkerCount, runTasks } from './worker-pool.ts'
-import type { WorkerBatch } from './worker.ts'
-import { writeData } from './write-data.ts'
+  InputResultsCache,
+  InputResultsCacheWriter,
+} from './cache/input-results-cache.ts'
+import {
+  cacheFiles,
+  loadOutputHashes,
+  saveOutputHashes,
+} from './cache/output-hash-cache.ts'
+import { discoverInputs } from './read/files/discover-inputs.ts'
+import { convertAll, type Run } from './run/convert-all.ts'
+import { phaseClock } from './run/phase-clock.ts'
+import {
+  checkDiscovery,
+  checkTimeZone,
+  prepareOutDir,
+} from './run/run-checks.ts'
+import { toReportEntries } from './write/collect/collect-results.ts'
+import { ItemStore } from './write/collect/item-store.ts'
+import { OutputWriter } from './write/output-writer.ts'
+import { attentionLines, buildReport } from './write/report.ts'
+import { writeData } from './write/write-data.ts'
 
-export { IngestError } from './errors.ts'
-export { PAGE_SIZE } from './write-lists.ts'
-export type { Held } from './collect-results.ts'
+export { IngestError } from './shared/errors.ts'
 
 export type MainOptions = {
   inputs: string[]
@@ -36,7 +38,7 @@ export type MainOptions = {
   onProgress?: (done: number, total: number) => void
   /** Worker threads for reading and converting; 0 runs on this thread. */
   workers?: number
-  /** Where the run's memory is kept between runs (default `.cache/ingest`). */
+  /** Where the caches for the next run are kept (default `.cache/ingest`). */
   cacheDir?: string
 }
 
@@ -50,17 +52,6 @@ export type MainResult = {
   inputs: { converted: number; cached: number }
   /** Wall milliseconds per phase: discover, convert, lists, cleanup. */
   phases: Record<string, number>
-}
-
-type Run = {
-  discovery: Discovery
-  context: TaskContext
-  /** Output hashes of the previous run (what is on disk, unless changed). */
-  previous: ReadonlyMap<string, string>
-  writer: OutputWriter
-  store: ItemStore
-  inputCache?: InputCache
-  inputWriter: InputCacheWriter
 }
 
 /**
@@ -77,48 +68,43 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
   const clock = phaseClock()
-  const discovery = discoverInputs(options.inputs)
-  if (discovery.tasks.length === 0 && discovery.problems.length === 0) {
-    throw new IngestError(
-      `no posts or feeds found in ${options.inputs.join(', ')}`,
-    )
-  }
+  const discovery = checkDiscovery(discoverInputs(options.inputs), options)
   const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
-  const cacheFile = cachePath(options.cacheDir ?? '.cache/ingest', outDir)
-  const memory = loadCache(cacheFile, outDir)
+  const files = cacheFiles(options.cacheDir ?? '.cache/ingest', outDir)
+  const lastRun = loadOutputHashes(files.outputHashes, outDir)
   const inputKey = `${codeVersion()} ${timeZone}`
   const run: Run = {
     discovery,
-    context: { timeZone, outDir, mergedBefore: memory.merged, freshOutput },
-    previous: memory.outputs,
-    writer: new OutputWriter(outDir, memory.outputs),
+    context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
+    previous: lastRun.outputs,
+    writer: new OutputWriter(outDir, lastRun.outputs),
     store: new ItemStore(),
-    inputCache:
-      memory.outputs.size > 0
-        ? InputCache.load(`${cacheFile}.inputs`, inputKey)
+    inputResults:
+      lastRun.outputs.size > 0
+        ? InputResultsCache.load(files.inputResults, inputKey)
         : undefined,
-    inputWriter: new InputCacheWriter(`${cacheFile}.inputs`, inputKey),
+    nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
   }
   const { winners, entries, inputs } = await convertAll(run, options)
   // Nothing reads the tasks any more; let them go before the lists are built.
   run.discovery.tasks.length = 0
   clock.lap('convert')
-  const report = buildReport(sortEntries(entries))
-  for (const entry of report.files) {
-    const line = formatEntry(entry)
-    if (line) options.log?.(line)
-  }
+  const report = buildReport(toReportEntries(entries))
+  for (const line of attentionLines(report)) options.log?.(line)
   const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')
   const removed = run.writer.removeStale()
   const merged = new Set(
     report.files.filter((f) => f.status === 'merged').map((f) => f.file),
   )
-  saveCache(cacheFile, outDir, { outputs: run.writer.hashes, merged })
-  run.inputCache?.close()
-  run.inputWriter.finish()
+  saveOutputHashes(files.outputHashes, outDir, {
+    outputs: run.writer.hashes,
+    merged,
+  })
+  run.inputResults?.close()
+  run.nextInputResults.finish()
   clock.lap('cleanup')
   const { written, unchanged } = run.writer
   return {
@@ -129,90 +115,4 @@ export async function main(options: MainOptions): Promise<MainResult> {
     inputs,
     phases: clock.phases,
   }
-}
-
-async function convertAll(run: Run, options: MainOptions) {
-  const { tasks } = run.discovery
-  const collector = new ResultCollector(
-    run.discovery.problems,
-    run.writer,
-    run.store,
-  )
-  let done = 0
-  const accept = (index: number, result: TaskResult) => {
-    collector.add(index, result)
-    run.inputWriter.add(tasks[index], result)
-    options.onProgress?.(++done, tasks.length)
-  }
-  const pending: WorkerBatch = []
-  tasks.forEach((task, index) => {
-    if (run.inputCache) statTask(task)
-    const cached = run.inputCache?.get(task)
-    if (cached) accept(index, cached)
-    else pending.push({ index, task })
-  })
-  const workers = options.workers ?? defaultWorkerCount()
-  await runTasks(pending, run.context, workers, accept)
-  const { winners, droppedIds } = collector.finish()
-  droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
-  rewriteMismatched(winners, collector.seen, run)
-  const inputs = {
-    converted: pending.length,
-    cached: tasks.length - pending.length,
-  }
-  return { winners, entries: collector.entries, inputs }
-}
-
-/** Fills in a task's size and time (discovery leaves them to the reader). */
-function statTask(task: InputTask): void {
-  if (task.size !== undefined) return
-  try {
-    const stat = statSync(task.path)
-    task.size = stat.size
-    task.mtimeMs = stat.mtimeMs
-  } catch {
-    // Gone or unreadable: the reader will say so.
-  }
-}
-
-/**
- * Makes sure each winner's bytes are what is on disk. Threads write
- * article files as they go; when files shared an id, a loser may have
- * written last, or the winner may have been skipped as merged last time
- * or taken from the input cache.
- * Such winners are read again and written here, so the result never
- * depends on thread timing or on the previous run.
- */
-function rewriteMismatched(
-  winners: Held[],
-  seen: ReadonlyMap<string, string>,
-  run: Run,
-): void {
-  for (const winner of winners) {
-    const rel = dataPaths.article(winner.id)
-    const onDisk = seen.get(rel) ?? run.previous.get(rel)
-    run.writer.hashes.set(rel, winner.articleHash)
-    if (onDisk === winner.articleHash) continue
-    const task = run.discovery.tasks[winner.task]
-    const outcome = processInput(task, run.context)[winner.item]
-    if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
-  }
-}
-
-function sortEntries(entries: Entry[]): ReportEntry[] {
-  return entries.sort((a, b) => a.rank - b.rank).map(withoutRank)
-}
-
-/**
- * The entry without its rank, built field by field: rest destructuring
- * (`{ rank, ...entry }`) would give each of 100,000 entries a hidden class
- * of its own (~0.5 KB each in V8).
- */
-function withoutRank(entry: Entry): ReportEntry {
-  const out: ReportEntry = { file: entry.file, status: entry.status }
-  if (entry.line !== undefined) out.line = entry.line
-  if (entry.id !== undefined) out.id = entry.id
-  if (entry.merged_into !== undefined) out.merged_into = entry.merged_into
-  if (entry.reason !== undefined) out.reason = entry.reason
-  return out
 }

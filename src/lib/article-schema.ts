@@ -84,9 +84,18 @@ export type Manifest = {
   categories: CategoryNode[]
 }
 
-export type ReportStatus = 'written' | 'merged' | 'rejected'
+/**
+ * `written`: an article; `merged`: a duplicate of another input's article;
+ * `rejected`: a post or feed that could not be used (see `reason`);
+ * `skipped`: a file that is no post or feed (an image, a note).
+ */
+export type ReportStatus = 'written' | 'merged' | 'rejected' | 'skipped'
 
 export type ReportEntry = {
+  /**
+   * The input, relative to its input root (prefixed with the root's folder
+   * name when the run has several); `#n` marks a feed's n-th item.
+   */
   file: string
   status: ReportStatus
   id?: string

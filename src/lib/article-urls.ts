@@ -113,8 +113,13 @@ function parseUrl(value: string): URL | null {
   }
 }
 
-/** The candidate split of the HTML `srcset` algorithm, without its errors. */
-function parseSrcset(input: string): { url: string; descriptor: string }[] {
+/**
+ * The candidates of a `srcset`, split as the HTML algorithm splits them
+ * (a URL may hold commas), without its error handling.
+ */
+export function parseSrcset(
+  input: string,
+): { url: string; descriptor: string }[] {
   const candidates: { url: string; descriptor: string }[] = []
   let position = 0
   while (position < input.length) {

@@ -8,6 +8,10 @@ import type {
 import { toSafeSrcset, toSafeUrl } from './article-urls.ts'
 import type { UrlUse } from './article-urls.ts'
 import { TRUSTED_TYPES_POLICY_NAME } from './csp.ts'
+import {
+  LAZY_SOURCE_ATTRIBUTES,
+  LAZY_SRCSET_ATTRIBUTES,
+} from './url-attributes.ts'
 
 /**
  * Article HTML comes from other websites. This module is the only user of
@@ -28,8 +32,8 @@ import { TRUSTED_TYPES_POLICY_NAME } from './csp.ts'
  *   Aggregator redirect wrappers are unwrapped.
  * - Forced: links `target=_blank rel="noopener noreferrer"
  *   referrerpolicy=no-referrer`; images `loading=lazy decoding=async
- *   referrerpolicy=no-referrer` (the real URL taken from `data-original` /
- *   `data-src` lazy-load attributes); media `controls preload=none` (no
+ *   referrerpolicy=no-referrer` (the real URL taken from the lazy-load
+ *   attributes of `url-attributes.ts`, `data-original`, `data-src`…); media `controls preload=none` (no
  *   autoplay); iframes sandboxed, lazy, minimal `allow`, `class=article-embed`.
  *
  * Hooks write only constants in `afterSanitizeAttributes`; changed URLs are
@@ -99,14 +103,6 @@ const URL_ATTRIBUTES: Record<string, Partial<Record<string, UrlUse>>> = {
   audio: { src: 'media' },
   iframe: { src: 'embed' },
 }
-
-const LAZY_SOURCE_ATTRIBUTES = [
-  'data-original',
-  'data-src',
-  'data-actualsrc',
-  'data-lazy-src',
-]
-const LAZY_SRCSET_ATTRIBUTES = ['data-srcset', 'data-lazy-srcset']
 
 const IFRAME_SANDBOX =
   'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox'

@@ -29,7 +29,7 @@ beforeAll(async () => {
   manifest = readJson<Manifest>('manifest.json')
   byFile = new Map(
     report.files.map((entry) => [
-      entry.file.slice(CORPUS.length + 1),
+      entry.file,
       readJson<Article>(`articles/${entry.id}.json`),
     ]),
   )

@@ -4,8 +4,8 @@ import { requireSharedData } from '../../scripts/shared-data.ts'
 import {
   mayHoldTrigger,
   stripInlineScript,
-} from '../../scripts/ingest/strip-inline-script.ts'
-import { triggersIn } from '../../scripts/ingest/triggers-in.ts'
+} from '../../scripts/ingest/convert/body/strip-inline-script.ts'
+import { triggersIn } from '../../scripts/ingest/convert/body/triggers-in.ts'
 
 const { xssFixtures } = requireSharedData()
 
