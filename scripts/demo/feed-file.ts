@@ -40,6 +40,13 @@ const KINDS: Record<FeedFormat, FeedKind> = {
 
 export type FeedFileText = { file: string; text: string }
 
+/** The title of each format's feed: its items' source in the reader. */
+export const FEED_TITLES: Record<FeedFormat, string> = {
+  rss: KINDS.rss.title,
+  atom: KINDS.atom.title,
+  'json-feed': KINDS['json-feed'].title,
+}
+
 /**
  * Gathers feed items in corpus order and hands out each feed file as soon
  * as it holds FEED_FILE_ITEMS items, so memory stays bounded at any count.

@@ -125,8 +125,18 @@ const SOURCE_MARKUP: readonly Markup[] = [
       p.body,
       `<p>${p.feed.lang === 'zh' ? '下载地址' : 'Download'}: <a href="https://shop.example.com/c/1251234?u=https%3A%2F%2Fwww.example.com%2Fitem&sub=feed&utm_source=rss" target="_blank" title="">${p.feed.author}</a>, C:\\Program Files\\Demo\\app.exe</p>`,
     ),
-  // 3DMGame: a character lost in encoding.
-  (p) => p.body.replace(/<p>([^<]{6})([^<]{6,})<\/p>/, '<p>$1?$2</p>'),
+  // 3DMGame: a character lost in encoding (in the last long paragraph, so a
+  // title quoted at the top stays whole).
+  (p) => {
+    const last = [...p.body.matchAll(/<p>([^<]{6})([^<]{6,})<\/p>/g)].at(-1)
+    if (last?.index === undefined) return p.body
+    const lost = `<p>${last[1]}?${last[2]}</p>`
+    return (
+      p.body.slice(0, last.index) +
+      lost +
+      p.body.slice(last.index + last[0].length)
+    )
+  },
 ]
 
 /** `source-markup`: two to four of the oddities above (all of them in full). */

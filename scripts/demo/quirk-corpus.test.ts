@@ -219,7 +219,7 @@ describe('images', () => {
     expect(html).toMatch(/<img src="images\//)
     expect(html).toMatch(/<img src="\.\.\/uploads\//)
     expect(html).toMatch(/srcset="images\/\S+ 1x, \.\.\/uploads\//)
-    expect(html).toMatch(/data-(original|actualsrc)="images\//)
+    expect(html).toMatch(/data-(original|src)="images\//)
     for (const entry of withQuirk('relative-images'))
       expect(entry.link).toMatch(/^https:\/\//)
   })

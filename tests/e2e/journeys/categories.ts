@@ -6,14 +6,13 @@ import {
   readCorpus,
   type E2eCorpus,
 } from '../support/corpus'
+import { expect, test } from '../support/fixtures'
 import {
   articleLink,
-  expect,
   listedArticleHrefs,
   loadWholeList,
-  test,
   waitForScrollToSettle,
-} from '../support/fixtures'
+} from '../support/page-helpers'
 
 const escapeRegExp = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

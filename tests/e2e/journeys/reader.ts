@@ -8,14 +8,13 @@ import {
   type CorpusPost,
   type E2eCorpus,
 } from '../support/corpus'
+import { expect, test } from '../support/fixtures'
 import {
   articleLink,
-  expect,
   listedArticleHrefs,
   loadWholeList,
-  test,
   waitForImages,
-} from '../support/fixtures'
+} from '../support/page-helpers'
 
 /** Posts whose images the quirks made hard (lazy, proxied, relative…) first. */
 function imagesFirst(corpus: CorpusPost[]): CorpusPost[] {

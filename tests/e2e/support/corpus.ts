@@ -24,6 +24,8 @@ export type CorpusPost = {
   bodyHasImage: boolean
   /** What the demo generator made this post do (none for real posts). */
   quirks: string[]
+  /** Demo corpus: the generator's own record of the post. */
+  demo?: Omit<DemoEntry, 'file' | 'title' | 'categories' | 'quirks'>
 }
 
 /**
@@ -130,12 +132,13 @@ type Described = Omit<CorpusPost, 'id'>
 
 function describedPosts(file: string): Described[] {
   const entries = JSON.parse(readFileSync(file, 'utf8')) as DemoEntry[]
-  return entries.map((entry) => ({
-    file: entry.file,
-    title: entry.title,
-    categories: entry.categories,
-    bodyHasImage: entry.images > 0,
-    quirks: entry.quirks,
+  return entries.map(({ file, title, categories, quirks, ...demo }) => ({
+    file,
+    title,
+    categories,
+    bodyHasImage: demo.images > 0,
+    quirks,
+    demo,
   }))
 }
 
