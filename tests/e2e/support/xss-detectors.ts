@@ -259,10 +259,10 @@ export async function fireSyntheticEvents(
 /**
  * Waits for the conditions under which markup that runs script would have
  * run it: every image under `selector` that can load (not a lazy one far
- * from the viewport) has loaded or failed, no audio or video is still
- * loading, every frame has fired `load`, and a task and a frame have passed
- * (handlers those loads queued have run). The hooks stay installed, so
- * anything later still counts, against the next subject.
+ * from the viewport or not rendered) has loaded or failed, no audio or
+ * video is still loading, every frame has fired `load`, and a task and a
+ * frame have passed (handlers those loads queued have run). The hooks stay
+ * installed, so anything later still counts, against the next subject.
  */
 export async function settle(page: Page, selector: string): Promise<void> {
   await expect
@@ -270,25 +270,27 @@ export async function settle(page: Page, selector: string): Promise<void> {
       () =>
         page.evaluate((selector) => {
           const root = document.querySelector(selector)
-          if (!root) return true
+          if (!root) return []
           const near = (el: Element) => {
             const { top, bottom } = el.getBoundingClientRect()
             return bottom > -window.innerHeight && top < 2 * window.innerHeight
           }
+          // A lazy image loads once it is rendered near the viewport; one
+          // that is not rendered (hidden, in a closed <details>) waits.
+          const rendered = (el: Element) => el.getClientRects().length > 0
           const images = [...root.querySelectorAll('img')].filter(
-            (img) => img.loading !== 'lazy' || near(img),
+            (img) =>
+              !img.complete &&
+              (img.loading !== 'lazy' || (rendered(img) && near(img))),
           )
           const media = [
             ...root.querySelectorAll<HTMLMediaElement>('video, audio'),
-          ]
-          return (
-            images.every((img) => img.complete) &&
-            media.every((m) => m.networkState !== m.NETWORK_LOADING)
-          )
+          ].filter((m) => m.networkState === m.NETWORK_LOADING)
+          return [...images, ...media].map((el) => el.outerHTML.slice(0, 200))
         }, selector),
       { message: `what ${selector} loads has loaded or failed` },
     )
-    .toBe(true)
+    .toEqual([])
   for (const frame of page.frames()) {
     // A frame removed meanwhile has nothing left to run.
     await frame
