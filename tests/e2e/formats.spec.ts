@@ -1,10 +1,9 @@
+import { e2eOrigins } from '../../scripts/e2e/ports'
 import { expect, test } from './support/fixtures'
 
 // Built with the XSS corpus: scripts/e2e/serve-xss.ts ingests
 // tests/e2e/fixtures/formats (a Markdown post and an RSS feed) too.
-test.use({
-  baseURL: `http://127.0.0.1:${process.env.E2E_XSS_PORT ?? 4176}`,
-})
+test.use({ baseURL: e2eOrigins.xss })
 
 test('a Markdown post reads as formatted HTML in the browser', async ({
   page,

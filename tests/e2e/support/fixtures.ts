@@ -1,9 +1,4 @@
-import {
-  test as base,
-  expect,
-  type BrowserContext,
-  type Page,
-} from '@playwright/test'
+import { test as base, expect, type BrowserContext } from '@playwright/test'
 
 const PIXEL_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#c9b"/></svg>'
@@ -129,48 +124,3 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect }
-
-/** Loads every page of the current list by pressing "Load more" until the end. */
-export async function loadWholeList(page: Page) {
-  const end = page.getByText('You have reached the end.')
-  const more = page.getByRole('button', { name: 'Load more' })
-  while (!(await end.isVisible())) {
-    // The next page may also load by itself as the list nears the viewport,
-    // replacing the button under the click: then just look again.
-    if (await more.isVisible())
-      await more.click({ timeout: 2000 }).catch(() => {})
-    await page.waitForTimeout(50)
-  }
-}
-
-/**
- * The article links of the list, in order. Long lists are windowed (rows far
- * from the viewport are not in the DOM), so this scrolls through the list,
- * collects each row by its position (`aria-posinset`) and scrolls back.
- */
-export async function listedArticleHrefs(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const frames = () =>
-      new Promise((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(resolve)),
-      )
-    const found = new Map<number, string>()
-    const start = window.scrollY
-    window.scrollTo(0, 0)
-    for (;;) {
-      await frames()
-      for (const row of document.querySelectorAll('.article-list > li')) {
-        const link = row.querySelector('h2 a')
-        const position = Number(row.getAttribute('aria-posinset'))
-        if (link && position)
-          found.set(position, link.getAttribute('href') ?? '')
-      }
-      const bottom = window.scrollY + window.innerHeight
-      if (bottom >= document.documentElement.scrollHeight - 2) break
-      window.scrollBy(0, window.innerHeight / 2)
-    }
-    window.scrollTo(0, start)
-    await frames()
-    return [...found].sort((a, b) => a[0] - b[0]).map(([, href]) => href)
-  })
-}

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page, Request } from '@playwright/test'
-import { xssDirs } from '../../../scripts/e2e/xss-corpus'
+import { xssDirs, type XssCaseSet } from '../../../scripts/e2e/xss-corpus'
 import { CANARY_HOST } from '../../../scripts/e2e/xss-payloads'
 import { isAllowedEmbed } from '../../../src/lib/embed-allowlist'
+import { expect } from '@playwright/test'
 
 /**
  * Execution detectors for the XSS journey (../shared/xss/BROWSER-TEST-METHOD.md):
@@ -116,12 +117,14 @@ function installHooks(binding: string) {
 
 /**
  * Installs every detector on `context` (call before opening pages) and on
- * `page`. `origin` is the app's origin.
+ * `page`. `origin` is the app's origin; `set` the XSS build whose residue
+ * scanner the pages get.
  */
 export async function installXssDetectors(
   context: BrowserContext,
   page: Page,
   origin: string,
+  set: XssCaseSet,
 ): Promise<XssLog> {
   const log: XssLog = {
     findings: [],
@@ -138,7 +141,7 @@ export async function installXssDetectors(
       add(kind, `${detail} (frame ${frame.url()})`),
   )
   await context.addInitScript(installHooks, REPORT_BINDING)
-  await context.addInitScript({ content: residueScannerScript() })
+  await context.addInitScript({ content: residueScannerScript(set) })
 
   page.on('dialog', (dialog) => {
     add('dialog', `${dialog.type()}: ${dialog.message()}`)
@@ -192,9 +195,9 @@ function inSubframe(request: Request): boolean {
 }
 
 /** The residue scanner that serve-xss.ts bundled (see find-script-residue.ts). */
-function residueScannerScript(): string {
+function residueScannerScript(set: XssCaseSet): string {
   const bundle = readFileSync(
-    path.join(xssDirs.scanner, 'residue-scanner.js'),
+    path.join(xssDirs(set).scanner, 'residue-scanner.js'),
     'utf8',
   )
   // Init scripts run wrapped in a function: publish the IIFE's global.
@@ -213,19 +216,19 @@ const EVENT_TYPES = {
     ...['scroll', 'animationstart', 'animationend', 'transitionend'],
     ...['toggle', 'beforetoggle', 'load', 'error', 'submit', 'select'],
     ...['pointerover', 'pointerdown', 'pointerup', 'touchstart', 'drag'],
+    ...['dragstart', 'dragend', 'drop', 'close', 'cancel', 'invalid'],
     ...['play', 'pause', 'loadstart', 'canplay', 'begin'],
   ],
 }
 
 /**
  * Fires synthetic user and resource events at every element under
- * `selector`, focuses each one, then waits `settleMs`. Returns how many
- * elements got them.
+ * `selector`, focuses each one, then waits until what they may have set off
+ * has run (settle). Returns how many elements got them.
  */
 export async function fireSyntheticEvents(
   page: Page,
   selector: string,
-  settleMs = 50,
 ): Promise<number> {
   const count = await page.evaluate(
     ({ selector, types }) => {
@@ -249,8 +252,59 @@ export async function fireSyntheticEvents(
     },
     { selector, types: EVENT_TYPES },
   )
-  await page.waitForTimeout(settleMs)
+  await settle(page, selector)
   return count
+}
+
+/**
+ * Waits for the conditions under which markup that runs script would have
+ * run it: every image under `selector` that can load (not a lazy one far
+ * from the viewport or not rendered) has loaded or failed, no audio or
+ * video is still loading, every frame has fired `load`, and a task and a
+ * frame have passed (handlers those loads queued have run). The hooks stay
+ * installed, so anything later still counts, against the next subject.
+ */
+export async function settle(page: Page, selector: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate((selector) => {
+          const root = document.querySelector(selector)
+          if (!root) return []
+          const near = (el: Element) => {
+            const { top, bottom } = el.getBoundingClientRect()
+            return bottom > -window.innerHeight && top < 2 * window.innerHeight
+          }
+          // A lazy image loads once it is rendered near the viewport; one
+          // that is not rendered (hidden, in a closed <details>) waits.
+          const rendered = (el: Element) => el.getClientRects().length > 0
+          const images = [...root.querySelectorAll('img')].filter(
+            (img) =>
+              !img.complete &&
+              (img.loading !== 'lazy' || (rendered(img) && near(img))),
+          )
+          const media = [
+            ...root.querySelectorAll<HTMLMediaElement>('video, audio'),
+          ].filter((m) => m.networkState === m.NETWORK_LOADING)
+          return [...images, ...media].map((el) => el.outerHTML.slice(0, 200))
+        }, selector),
+      { message: `what ${selector} loads has loaded or failed` },
+    )
+    .toEqual([])
+  for (const frame of page.frames()) {
+    // A frame removed meanwhile has nothing left to run.
+    await frame
+      .waitForLoadState('load', { timeout: 10_000 })
+      .catch((error: Error) => {
+        if (!frame.isDetached()) throw error
+      })
+  }
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        setTimeout(() => requestAnimationFrame(resolve), 0),
+      ),
+  )
 }
 
 /**
