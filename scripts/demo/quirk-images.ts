@@ -1,3 +1,7 @@
+import {
+  LAZY_SOURCE_ATTRIBUTES,
+  LAZY_SRCSET_ATTRIBUTES,
+} from '../../src/lib/url-attributes.ts'
 import { originalLink } from './post-parts.ts'
 import type { PostParts } from './post-parts.ts'
 import type { QuirkContext } from './quirk-titles.ts'
@@ -6,14 +10,11 @@ import { IMAGE_URL_PREFIX } from './svg-image.ts'
 const PIXEL =
   'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
 
-/** Where a lazy-loading script finds the real image (the sanitiser's list). */
-export const LAZY_ATTRIBUTES = [
-  'data-src',
-  'data-original',
-  'data-actualsrc',
-  'data-lazy-src',
-  'data-srcset',
-] as const
+/** Where a lazy-loading script finds the real image: the sanitiser's lists. */
+export const LAZY_ATTRIBUTES: readonly string[] = [
+  ...LAZY_SOURCE_ATTRIBUTES,
+  ...LAZY_SRCSET_ATTRIBUTES,
+]
 
 const QUERIES = [
   '?x-oss-process=image/resize,w_640,m_lfit&v=2',
@@ -65,7 +66,9 @@ export function lazyImages(parts: PostParts, context: QuirkContext) {
     (_m, url: string) => {
       const attribute = LAZY_ATTRIBUTES[n++ % LAZY_ATTRIBUTES.length]
       const src = random.chance(0.7) ? ` src="${PIXEL}"` : ''
-      const value = attribute === 'data-srcset' ? `${url} 1x, ${url} 2x` : url
+      const value = LAZY_SRCSET_ATTRIBUTES.includes(attribute)
+        ? `${url} 1x, ${url} 2x`
+        : url
       return `<img class="lazy"${src} ${attribute}="${value}"`
     },
   )
@@ -92,10 +95,14 @@ export function relativeImages(parts: PostParts, context: QuirkContext) {
     (file: string) => `<img src="../uploads/${file}"`,
     (file: string) =>
       `<img src="images/${file}" srcset="images/${file} 1x, ../uploads/${file} 2x"`,
-    // Relative in data-actualsrc, data-lazy-src or data-srcset too, once the
-    // ingest resolves those (issue 10: one HTML pass over bodies).
-    (file: string) =>
-      `<img src="${PIXEL}" data-${random.pick(['original', 'src'])}="images/${file}"`,
+    // Relative in every lazy-loading attribute the sanitiser promotes.
+    (file: string) => {
+      const attribute = random.pick(LAZY_ATTRIBUTES)
+      const value = LAZY_SRCSET_ATTRIBUTES.includes(attribute)
+        ? `images/${file} 1x, ../uploads/${file} 2x`
+        : `images/${file}`
+      return `<img src="${PIXEL}" ${attribute}="${value}"`
+    },
   ]
   let n = full ? 0 : random.int(0, 1)
   parts.body = parts.body.replace(
