@@ -2,6 +2,7 @@ import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { AppProvider } from '@/app/provider'
 import { createRoutes } from '@/app/router'
+import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
 
 /** Mounts the real route table at `url` with a fresh QueryClient (no retries). */
@@ -14,7 +15,10 @@ export function renderApp(url: string) {
     initialEntries: [url],
   })
   const view = render(
-    <AppProvider queryClient={queryClient}>
+    <AppProvider
+      queryClient={queryClient}
+      language={pickLanguage(navigator.languages)}
+    >
       <RouterProvider router={router} />
     </AppProvider>,
   )

@@ -3,7 +3,6 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation, useParams } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleNeighbours } from '@/features/articles/components/article-neighbours'
@@ -11,6 +10,8 @@ import { ArticleView } from '@/features/articles/components/article-view'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
 import { ShareButton } from '@/features/share/components/share-button'
 import { isArticleId } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
+import { useHydrated } from '@/lib/use-hydrated'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { fromListState, readFromList } from './list-history'
 import { notFound } from './not-found'
@@ -30,6 +31,10 @@ export default function ArticleDetailRoute() {
   const id = useParams().id ?? ''
   const { data: article } = useSuspenseQuery(articleQueries.detail(id))
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const messages = useMessages()
+  // The neighbours come from the list's pages, which only the browser
+  // loads: a prerendered page has none (and hydrates without them).
+  const showNeighbours = useHydrated()
   const context = resolveListContext(
     manifest,
     readFromList(useLocation().state),
@@ -37,23 +42,27 @@ export default function ArticleDetailRoute() {
   const categoryPath = article._zixun.categories[0]
   useEffect(() => {
     document.title = `${article.title} · ${messages.siteName}`
-  }, [article.title])
+  }, [article.title, messages.siteName])
   return (
     <>
-      {categoryPath && (
-        <CategoryBreadcrumb path={categoryPath} endsHere={false} />
-      )}
       <ArticleView
         article={article}
+        breadcrumb={
+          categoryPath && (
+            <CategoryBreadcrumb path={categoryPath} endsHere={false} />
+          )
+        }
         actions={
           <ShareButton title={article.title} href={paths.article.getHref(id)} />
         }
       />
-      <ArticleNeighbours
-        article={article}
-        listBase={context.list.base}
-        linkState={fromListState(context.href)}
-      />
+      {showNeighbours && (
+        <ArticleNeighbours
+          article={article}
+          listBase={context.list.base}
+          linkState={fromListState(context.href)}
+        />
+      )}
     </>
   )
 }

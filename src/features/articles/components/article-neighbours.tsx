@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 import { articleQueries } from '../api/article-queries'
 import { useListNeighbours } from '../api/use-list-neighbours'
 
@@ -18,6 +18,7 @@ export type ArticleNeighboursProps = {
 export function ArticleNeighbours(props: ArticleNeighboursProps) {
   const { previous, next } = useListNeighbours(props.listBase, props.article)
   const queryClient = useQueryClient()
+  const messages = useMessages()
   if (!previous && !next) return null
   const link = (item: ArticleSummary, rel: 'prev' | 'next') => {
     const prefetch = () =>
