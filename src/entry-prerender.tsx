@@ -7,27 +7,28 @@
  * routes, same data, the site's language (`LocaleProvider`).
  */
 import { StrictMode } from 'react'
+import type { ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
 import {
   createStaticHandler,
   createStaticRouter,
-  Outlet,
+  StaticRouter,
   StaticRouterProvider,
 } from 'react-router'
-import type { RouteObject } from 'react-router'
 import { AppProvider } from '@/app/provider'
 import { createRoutes } from '@/app/router'
+import { ArticlePage } from '@/app/routes/article-page'
 import { DEFAULT_LANGUAGE } from '@/config/messages'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
-import type { ArticleSummary, Manifest } from '@/lib/article-schema'
+import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { createQueryClient } from '@/lib/query-client'
 
 /** Any origin: routes match on the path, and links are written root-relative. */
 const ORIGIN = 'http://prerender.invalid'
 
-/** One in this many article pages is also rendered whole, to check its frame. */
+/** One in this many article pages is also rendered whole, to check it. */
 const CHECK_EVERY = 500
 
 export type Prerenderer = {
@@ -52,30 +53,15 @@ function cutFrame(page: string, inner: string): Frame {
 }
 
 /**
- * The same routes with the root layout reduced to its outlet: renders
- * only what a route draws inside `<main>`, through its real loader and
- * component.
- */
-function outletOnly(routes: RouteObject[]): RouteObject[] {
-  return routes.map((route) => ({
-    ...route,
-    lazy: async () => ({
-      ...(typeof route.lazy === 'function' ? await route.lazy() : {}),
-      Component: Outlet,
-    }),
-  }))
-}
-
-/**
  * A renderer for the site described by `manifest`. Nothing is fetched:
- * each page's data is put into the cache before it is rendered and taken
- * out after, so memory stays flat however many pages are rendered.
+ * the data comes from the caller, read from the data files.
  *
  * Every article page has the same frame (header and category tree: they
- * depend on the manifest, not on the article), and the tree is most of
- * the work. So the first page is rendered whole, cut into frame and
- * content, and later pages render only their content into that frame;
- * every `CHECK_EVERY`th is rendered whole again and must come out the same.
+ * depend on the manifest, not on the article), and what differs is the
+ * route's content, `ArticlePage`. So a page is its content, rendered from
+ * the article alone, in the frame of a page rendered whole through the
+ * app's routes: the first page, and every `CHECK_EVERY`th again, which
+ * must come out the same (or the build fails).
  */
 export function createPrerenderer(manifest: Manifest): Prerenderer {
   const queryClient = createQueryClient()
@@ -85,56 +71,68 @@ export function createPrerenderer(manifest: Manifest): Prerenderer {
     queries: { gcTime: Infinity, staleTime: Infinity, retry: false },
   })
   queryClient.setQueryData(manifestQueries.get().queryKey, manifest)
-  const whole = createStaticHandler(createRoutes(queryClient))
-  const content = createStaticHandler(outletOnly(createRoutes(queryClient)))
+  const handler = createStaticHandler(createRoutes(queryClient))
+  const inApp = (children: ReactNode) => (
+    <StrictMode>
+      <AppProvider queryClient={queryClient} language={DEFAULT_LANGUAGE}>
+        {children}
+      </AppProvider>
+    </StrictMode>
+  )
 
-  async function render(handler: typeof whole, pathname: string) {
-    const context = await handler.query(new Request(ORIGIN + pathname))
-    if (context instanceof Response) {
-      throw new Error(`prerender ${pathname}: redirected (${context.status})`)
-    }
-    if (context.errors) {
-      const error = Object.values(context.errors)[0]
-      throw new Error(`prerender ${pathname}: ${String(error)}`, {
-        cause: error,
-      })
-    }
-    const router = createStaticRouter(handler.dataRoutes, context)
-    return renderToString(
-      <StrictMode>
-        <AppProvider queryClient={queryClient} language={DEFAULT_LANGUAGE}>
+  /** The whole page through the routes, their loaders finding a full cache. */
+  async function renderWhole(article: Article, pathname: string) {
+    const { queryKey } = articleQueries.detail(article.id)
+    queryClient.setQueryData(queryKey, article)
+    try {
+      const context = await handler.query(new Request(ORIGIN + pathname))
+      if (context instanceof Response) {
+        throw new Error(`prerender ${pathname}: redirected (${context.status})`)
+      }
+      if (context.errors) {
+        const error = Object.values(context.errors)[0]
+        throw new Error(`prerender ${pathname}: ${String(error)}`, {
+          cause: error,
+        })
+      }
+      const router = createStaticRouter(handler.dataRoutes, context)
+      return renderToString(
+        inApp(
           <StaticRouterProvider
             router={router}
             context={context}
             hydrate={false}
-          />
-        </AppProvider>
-      </StrictMode>,
-    )
+          />,
+        ),
+      )
+    } finally {
+      queryClient.removeQueries({ queryKey, exact: true })
+    }
   }
 
   let frame: Frame | undefined
   let rendered = 0
   return {
-    async renderArticle(article) {
-      const { queryKey } = articleQueries.detail(article.id)
+    async renderArticle(summary) {
+      const article = { ...summary, content_html: '' }
       const pathname = paths.article.getHref(article.id)
-      queryClient.setQueryData(queryKey, { ...article, content_html: '' })
-      try {
-        const inner = await render(content, pathname)
-        const check = rendered++ % CHECK_EVERY === 0
-        const full = check ? await render(whole, pathname) : undefined
-        frame ??= cutFrame(full ?? '', inner)
-        const page = frame.before + inner + frame.after
-        if (full !== undefined && full !== page) {
+      const content = renderToString(
+        inApp(
+          <StaticRouter location={pathname}>
+            <ArticlePage article={article} manifest={manifest} />
+          </StaticRouter>,
+        ),
+      )
+      if (rendered++ % CHECK_EVERY === 0) {
+        const whole = await renderWhole(article, pathname)
+        frame ??= cutFrame(whole, content)
+        if (frame.before + content + frame.after !== whole) {
           throw new Error(
-            `prerender ${pathname}: its frame differs from the first page's`,
+            `prerender ${pathname}: the page differs from the app's render`,
           )
         }
-        return page
-      } finally {
-        queryClient.removeQueries({ queryKey, exact: true })
       }
+      return frame!.before + content + frame!.after
     },
   }
 }
