@@ -12,7 +12,8 @@ import { parseSiteUrl } from './site.ts'
 import type { Site } from './site.ts'
 import { buildRobots, buildSitemaps } from './sitemap.ts'
 import type { SitemapEntry } from './sitemap.ts'
-import { writeFiles, writeTextFile } from './write-files.ts'
+import { PageWriter } from './page-writer.ts'
+import { writeFiles } from './write-files.ts'
 
 /** The default of `ZIXUN_PRERENDER_LIMIT`. */
 export const DEFAULT_PRERENDER_LIMIT = 50_000
@@ -90,18 +91,25 @@ export async function prerenderSite(
   const renderer = options.createPrerenderer(manifest)
 
   await rm(path.join(distDir, 'a'), { recursive: true, force: true })
-  let pageBytes = 0
-  for (const article of chosen) {
-    const html = fillShell(
-      shell,
-      buildArticleHead(article, site),
-      await renderer.renderArticle(article),
-    )
-    pageBytes += writeTextFile(
-      path.join(distDir, 'a', article.id, 'index.html'),
-      html,
-    )
+  // Pages are written on another thread while the next ones render.
+  const writer = new PageWriter()
+  try {
+    for (const article of chosen) {
+      const html = fillShell(
+        shell,
+        buildArticleHead(article, site),
+        await renderer.renderArticle(article),
+      )
+      await writer.write(
+        path.join(distDir, 'a', article.id, 'index.html'),
+        html,
+      )
+    }
+  } catch (error) {
+    await writer.stop()
+    throw error
   }
+  const pageBytes = await writer.close()
 
   const latest = articles.slice(0, FEED_SIZE)
   const sitemaps = buildSitemaps(
