@@ -105,10 +105,44 @@ export type ReportEntry = {
   reason?: string
 }
 
+/**
+ * What this run did with a subscribed feed: `fetched` (new content read),
+ * `not_modified` (304, or the same bytes again), `failed` (with a reason),
+ * `skipped` (the server asked to wait, and the time has not come).
+ */
+export type FeedStatus = 'fetched' | 'not_modified' | 'failed' | 'skipped'
+
+/** One subscribed feed's health. URLs never carry credentials or tokens. */
+export type FeedHealth = {
+  /** The feed as listed, credentials and secret query values replaced by `***`. */
+  feed: string
+  title?: string
+  status: FeedStatus
+  http_status?: number
+  reason?: string
+  new_items: number
+  updated_items: number
+  /** Items in the history after this run. */
+  stored_items: number
+  consecutive_failures: number
+  /** RFC 3339. */
+  last_success?: string
+  /** A permanent redirect: the list should say this instead (`--export-opml` does). */
+  moved_to?: string
+  /** The feed found by autodiscovery on the page the list names. */
+  discovered?: string
+  /** RFC 3339: not asked again before (Retry-After). */
+  retry_after?: string
+  notices?: string[]
+  full_text?: { fetched: number; failed: number }
+}
+
 export type IngestReport = {
   version: typeof CONTRACT_VERSION
   counts: Record<ReportStatus, number>
   files: ReportEntry[]
+  /** With `--subscriptions`: every listed feed, in list order. */
+  subscriptions?: FeedHealth[]
 }
 
 // --- paths, relative to the data root (public/data, served at /data/) ---
