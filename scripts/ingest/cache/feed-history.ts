@@ -79,7 +79,7 @@ export class FeedHistory {
     const text = readFileSync(path, 'utf8')
     const end = text.lastIndexOf('\n')
     // A crash mid-append left a line without its newline: cut it off.
-    if (end + 1 < Buffer.byteLength(text)) {
+    if (end + 1 < text.length) {
       truncateSync(path, Buffer.byteLength(text.slice(0, end + 1)))
     }
     const lines = text

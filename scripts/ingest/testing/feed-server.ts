@@ -38,7 +38,7 @@ export class FeedServer {
       this.requests.push({ path, headers: req.headers })
       const delay = latencyMs?.(path) ?? 0
       if (delay > 0) await new Promise((r) => setTimeout(r, delay))
-      const handler = this.routes.get(path.split('#')[0])
+      const handler = this.routes.get(path.split(/[?#]/)[0])
       if (!handler) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
         return
@@ -76,9 +76,9 @@ export class FeedServer {
     return `${this.origin}${path}`
   }
 
-  /** Requests seen for `path`. */
+  /** Requests seen for `path` (query ignored). */
   seen(path: string): SeenRequest[] {
-    return this.requests.filter((r) => r.path === path)
+    return this.requests.filter((r) => r.path.split('?')[0] === path)
   }
 
   async close(): Promise<void> {

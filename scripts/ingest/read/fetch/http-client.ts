@@ -142,6 +142,9 @@ export class HttpClient {
     const headers: Record<string, string> = {
       'user-agent': this.options.userAgent,
       accept: request.accept,
+      // undici offers br over https only (as browsers do); feeds on plain
+      // http compress just as well.
+      'accept-encoding': 'br, gzip, deflate',
     }
     if (authorization) headers.authorization = authorization
     if (request.etag) headers['if-none-match'] = request.etag

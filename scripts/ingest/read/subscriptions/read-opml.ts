@@ -41,8 +41,11 @@ export function readOpml(text: string): {
   const feeds: Subscription[] = []
   const walk = (parent: Element, path: string[]) => {
     for (const outline of children(parent, 'outline')) {
-      const url = attr(outline, 'xmlUrl') ?? attr(outline, 'xmlurl')
-      const name = attr(outline, 'title') ?? attr(outline, 'text')
+      const url = attr(outline, 'xmlUrl')
+      const name = [attr(outline, 'title'), attr(outline, 'text')].find(
+        // Some exporters put the URL in `text`: that is no title.
+        (n) => n?.trim() && !/^https?:\/\//i.test(n.trim()),
+      )
       if (!url) {
         const folder = name?.trim()
         if (!folder && children(outline, 'outline').length > 0) {

@@ -16,7 +16,7 @@ export async function fetchFullTexts(
   history: FeedHistory,
   keys: string[],
   context: { client: HttpClient; fullText: FullTextBudget },
-): Promise<{ fetched: number; failed: number }> {
+): Promise<{ fetched: number; failed: number; firstFailure?: string }> {
   const take = keys.slice(0, Math.max(0, context.fullText.left))
   context.fullText.left -= take.length
   const items = history.read(take)
@@ -37,7 +37,14 @@ export async function fetchFullTexts(
     }),
   )
   history.update(done)
-  return { fetched, failed: done.size - fetched }
+  const firstFailure = [...done.values()].find(
+    (i) => i.fullTextFailed,
+  )?.fullTextFailed
+  return {
+    fetched,
+    failed: done.size - fetched,
+    ...(firstFailure ? { firstFailure } : {}),
+  }
 }
 
 function absolute(link: unknown, base: string | undefined): string | undefined {

@@ -118,9 +118,15 @@ export async function refreshFeed(
     health.retry_after = formatRfc3339(state.retryAt)
   health.new_items = counts.added
   health.updated_items = counts.updated
+  if (fullText?.firstFailure) {
+    notices.push(
+      `full text not had for ${fullText.failed} items (${fullText.firstFailure})`,
+    )
+  }
   const all = [...notices, ...fetched.notes]
   if (all.length > 0) health.notices = all.map(redactText)
-  if (fullText) health.full_text = fullText
+  if (fullText)
+    health.full_text = { fetched: fullText.fetched, failed: fullText.failed }
   return { segments: history.segmentPaths(), health, state }
 }
 
