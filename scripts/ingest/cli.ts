@@ -8,6 +8,7 @@ import { healthLines } from './run/subscriptions/health-table.ts'
 import {
   SUBSCRIBE_ARGS,
   SUBSCRIBE_USAGE,
+  imageOptionsFrom,
   subscribeOptionsFrom,
 } from './run/subscriptions/subscribe-args.ts'
 
@@ -97,8 +98,10 @@ export async function runCli(
     return 2
   }
   const subscriptions = subscribeOptionsFrom(values)
-  if (typeof subscriptions === 'string') {
-    io.stderr(`ingest: ${subscriptions}`)
+  const images = imageOptionsFrom(values)
+  for (const problem of [subscriptions, images]) {
+    if (typeof problem !== 'string') continue
+    io.stderr(`ingest: ${problem}`)
     return 2
   }
   const cacheDir = values.cache ?? '.cache/ingest'
@@ -118,7 +121,10 @@ export async function runCli(
       onProgress: io.progress?.update,
       ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
       ...(workers === undefined ? {} : { workers }),
-      ...(subscriptions ? { subscriptions } : {}),
+      ...(subscriptions && typeof subscriptions !== 'string'
+        ? { subscriptions }
+        : {}),
+      ...(images && typeof images !== 'string' ? { images } : {}),
     })
     io.progress?.clear()
     for (const warning of result.subscriptions?.warnings ?? [])
@@ -127,6 +133,7 @@ export async function runCli(
       for (const line of healthLines(result.subscriptions.health))
         io.stdout(line)
     }
+    if (result.report.images) io.stdout(imagesLine(result.report.images))
     io.stdout(summaryLine(result, performance.now() - started))
     const unread = feedsProblem(result)
     if (unread) io.stderr(`ingest: ${unread}`)
@@ -166,6 +173,19 @@ export function timingsLine(result: MainResult): string {
   // The whole process, worker threads included (maxRSS is in KiB).
   const peak = Math.round(process.resourceUsage().maxRSS / 1024)
   return `Phases: ${phases.join(', ')}; peak memory ${peak} MiB`
+}
+
+/** `Images: 40 mirrored (saved 3.1 MB), 2 kept remote (…); see the report`. */
+function imagesLine(
+  images: NonNullable<MainResult['report']['images']>,
+): string {
+  const saved = (images.bytes_saved / 1024 / 1024).toFixed(1)
+  const kept = images.images.filter((i) => i.status === 'kept_remote')
+  const why = [...new Set(kept.map((i) => i.reason))].slice(0, 3).join('; ')
+  return (
+    `Images: ${images.mirrored} mirrored (${saved} MB saved against the originals), ` +
+    `${images.kept_remote} kept remote${why ? ` (${why})` : ''}`
+  )
 }
 
 /** What to say when feeds could not be read (the history may still cover them). */

@@ -15,7 +15,10 @@ import type { FeedHealth } from '../../src/lib/article-schema.ts'
 import { discoverInputs } from './read/files/discover-inputs.ts'
 import { convertAll, type Run } from './run/convert-all.ts'
 import { phaseClock } from './run/phase-clock.ts'
+import { ImageStage, type ImageOptions } from './run/images/image-stage.ts'
 import { subscribe } from './run/subscriptions/subscribe.ts'
+import { userAgentFor } from './run/subscriptions/fetch-subscriptions.ts'
+import { ZIXUN_VERSION } from './shared/version.ts'
 import type { SubscribeOptions } from './run/subscriptions/subscribe-options.ts'
 import {
   checkDiscovery,
@@ -45,6 +48,8 @@ export type MainOptions = {
   cacheDir?: string
   /** Fetch the feeds of a subscription list into the history store first. */
   subscriptions?: SubscribeOptions
+  /** Mirror thumbnails (and with `all`, body images) into `images/`. */
+  images?: ImageOptions
 }
 
 export type MainResult = {
@@ -87,7 +92,10 @@ export async function main(options: MainOptions): Promise<MainResult> {
   clock.lap('discover')
   const files = cacheFiles(cacheDir, outDir)
   const lastRun = loadOutputHashes(files.outputHashes, outDir)
-  const inputKey = `${codeVersion()} ${timeZone}`
+  const inputKey = `${codeVersion()} ${timeZone} images:${options.images?.mode ?? 'off'}`
+  const images =
+    options.images &&
+    new ImageStage(options.images, cacheDir, userAgentFor(ZIXUN_VERSION))
   const run: Run = {
     discovery,
     context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
@@ -99,12 +107,15 @@ export async function main(options: MainOptions): Promise<MainResult> {
         ? InputResultsCache.load(files.inputResults, inputKey)
         : undefined,
     nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
+    ...(images ? { images } : {}),
   }
+  if (images) run.context.images = images.context
   const { winners, entries, inputs } = await convertAll(run, options)
   // Nothing reads the tasks any more; let them go before the lists are built.
   run.discovery.tasks.length = 0
   clock.lap('convert')
   const report = buildReport(toReportEntries(entries), subscribed?.health)
+  if (images) report.images = images.publish(winners, run.writer)
   for (const line of attentionLines(report)) options.log?.(line)
   const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')

@@ -108,5 +108,11 @@ export function* reportParts(report: IngestReport): Generator<string> {
     }
     yield first ? ']' : '\n  ]'
   }
+  if (report.images) {
+    const { images, ...totals } = report.images
+    yield `,\n  "images": ${JSON.stringify(totals).slice(0, -1)},"images":[`
+    yield images.map((image) => `\n    ${JSON.stringify(image)}`).join(',')
+    yield images.length === 0 ? ']}' : '\n  ]}'
+  }
   yield '\n}\n'
 }

@@ -102,7 +102,13 @@ function hostLabel(url: string): string {
   }
 }
 
-function userAgentFor(version: string): string {
+/**
+ * `Zixun/0.1.0 (+https://your.site; self-hosted news reader; feed
+ * fetcher)`: names the program and the site its readers read, so the
+ * sites it fetches can see who asks (the site is ZIXUN_SITE_URL, as for
+ * the build).
+ */
+export function userAgentFor(version: string): string {
   const site = process.env.ZIXUN_SITE_URL
   return `Zixun/${version} (${site ? `+${site}; ` : ''}self-hosted news reader; feed fetcher)`
 }

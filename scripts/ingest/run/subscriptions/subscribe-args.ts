@@ -1,3 +1,4 @@
+import type { ImageOptions } from '../images/image-stage.ts'
 import type { SubscribeOptions } from './subscribe-options.ts'
 
 /** The CLI options of subscriptions, as node:util parseArgs declares them. */
@@ -13,6 +14,8 @@ export const SUBSCRIBE_ARGS = {
   'fetch-concurrency': { type: 'string' },
   'per-host': { type: 'string' },
   'max-feed-mb': { type: 'string' },
+  images: { type: 'string' },
+  'image-max-mb': { type: 'string' },
 } as const
 
 export const SUBSCRIBE_USAGE = `
@@ -27,9 +30,39 @@ export const SUBSCRIBE_USAGE = `
     --fetch-timeout <s>      Whole request (30)      --connect-timeout <s> (10)
     --retry-after-max <s>    Wait for a Retry-After up to this long (60)
     --fetch-concurrency <n>  Requests at once (16)   --per-host <n>  (2)
-    --max-feed-mb <n>        A feed's response is cut off past this (16)`
+    --max-feed-mb <n>        A feed's response is cut off past this (16)
+
+  Images (off by default; with or without subscriptions)
+    --images thumbnails|all  Mirror card pictures (all: body images too) into
+                             data/images/, resized, as AVIF, WebP and the
+                             original format; a failed one keeps its URL
+    --image-max-mb <n>       Larger images keep their remote URL (10)`
 
 type Values = { [K in keyof typeof SUBSCRIBE_ARGS]?: string | boolean }
+
+/**
+ * The ImageOptions `--images` asks for (undefined without it), or a
+ * message naming a bad value. Fetch limits are shared with subscriptions.
+ */
+export function imageOptionsFrom(
+  values: Values,
+): ImageOptions | string | undefined {
+  if (values.images === undefined) return undefined
+  if (values.images !== 'thumbnails' && values.images !== 'all')
+    return `--images must be thumbnails or all, got ${String(values.images)}`
+  const fetch = subscribeOptionsFrom({ ...values, subscriptions: '-' })
+  if (typeof fetch === 'string') return fetch
+  const maxBytes = number(values, 'image-max-mb', 1024 * 1024)
+  if (typeof maxBytes === 'string') return maxBytes
+  return {
+    mode: values.images,
+    allowPrivateUrls: values['allow-private-urls'] === true,
+    ...(fetch?.http ? { http: fetch.http } : {}),
+    ...(maxBytes === undefined
+      ? {}
+      : { limits: { maxBytes: Math.round(maxBytes) } }),
+  }
+}
 
 /**
  * The SubscribeOptions the CLI values ask for (undefined without
