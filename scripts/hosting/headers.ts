@@ -33,5 +33,6 @@ export const cacheRules: ReadonlyArray<{ pattern: string; value: string }> = [
   { pattern: '/assets/*', value: CACHE_IMMUTABLE },
   { pattern: '/data/pages/*', value: CACHE_IMMUTABLE },
   { pattern: '/data/categories/*', value: CACHE_IMMUTABLE },
+  { pattern: '/data/images/*', value: CACHE_IMMUTABLE },
   { pattern: '/*', value: CACHE_REVALIDATE },
 ]

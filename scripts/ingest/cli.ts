@@ -61,6 +61,25 @@ const defaultIo: CliIo = {
   progress: createProgress(process.stderr),
 }
 
+/** The options in `argv`; throws for an unknown option or a missing value. */
+export function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      input: { type: 'string', short: 'i', multiple: true },
+      out: { type: 'string', short: 'o', default: 'public/data' },
+      timezone: { type: 'string', default: 'UTC' },
+      strict: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      cache: { type: 'string' },
+      timings: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...SUBSCRIBE_ARGS,
+    },
+    allowPositionals: false,
+  }).values
+}
+
 /** Runs the CLI with the given arguments and returns its exit code. */
 export async function runCli(
   argv: string[],
@@ -68,21 +87,7 @@ export async function runCli(
 ): Promise<number> {
   let values
   try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        input: { type: 'string', short: 'i', multiple: true },
-        out: { type: 'string', short: 'o', default: 'public/data' },
-        timezone: { type: 'string', default: 'UTC' },
-        strict: { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        cache: { type: 'string' },
-        timings: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        ...SUBSCRIBE_ARGS,
-      },
-      allowPositionals: false,
-    }).values
+    values = parseCliArgs(argv)
   } catch (error) {
     io.stderr(`ingest: ${(error as Error).message}\n${usage}`)
     return 2

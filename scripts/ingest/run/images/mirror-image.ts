@@ -151,12 +151,10 @@ async function encode(
     set: {
       src: fallback.at(-1)!.split(' ')[0],
       srcset: fallback.join(', '),
-      sources: formats
-        .slice(0, 2)
-        .map((format, f) => ({
-          type: format.type,
-          srcset: srcsets[f].join(', '),
-        })),
+      sources: formats.slice(0, 2).map((format, f) => ({
+        type: format.type,
+        srcset: srcsets[f].join(', '),
+      })),
       width: largest.width,
       height: largest.height,
     },
