@@ -1,20 +1,25 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
+import { open, rename } from 'node:fs/promises'
 
 /**
  * Replaces the file at `path` with `content` so that a crash at any moment
  * leaves either the old file or the new one, never a mix: written to a
  * temporary file beside it, flushed to disk, then renamed over it.
+ * Asynchronous: a flush takes milliseconds, and the feeds being fetched
+ * meanwhile must not wait for it.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`
-  const fd = openSync(tmp, 'w')
+  const file = await open(tmp, 'w')
   try {
-    writeSync(fd, content)
-    fsyncSync(fd)
+    await file.writeFile(content)
+    await file.sync()
   } finally {
-    closeSync(fd)
+    await file.close()
   }
-  renameSync(tmp, path)
+  await rename(tmp, path)
 }
 
 /**
@@ -22,12 +27,15 @@ export function writeFileAtomic(path: string, content: string): void {
  * crash mid-write can leave only a last line without its newline, which
  * readers ignore and the next open cuts off.
  */
-export function appendDurable(path: string, content: string): void {
-  const fd = openSync(path, 'a')
+export async function appendDurable(
+  path: string,
+  content: string,
+): Promise<void> {
+  const file = await open(path, 'a')
   try {
-    writeSync(fd, content)
-    fsyncSync(fd)
+    await file.writeFile(content)
+    await file.sync()
   } finally {
-    closeSync(fd)
+    await file.close()
   }
 }

@@ -46,15 +46,15 @@ function stored(): string[] {
     )
 }
 
-test('new items are appended, changed ones replaced where they are, unchanged ones left alone', () => {
+test('new items are appended, changed ones replaced where they are, unchanged ones left alone', async () => {
   const history = FeedHistory.open(dir)
-  expect(history.merge(items(1, 3), META, 1)).toEqual({
+  expect(await history.merge(items(1, 3), META, 1)).toEqual({
     added: ['guid:1', 'guid:2', 'guid:3'],
     updated: [],
   })
   const changed = items(2, 5)
   changed[0].item.html = '<p>corrected</p>'
-  expect(history.merge(changed, META, 2)).toEqual({
+  expect(await history.merge(changed, META, 2)).toEqual({
     added: ['guid:4', 'guid:5'],
     updated: ['guid:2'],
   })
@@ -70,8 +70,8 @@ test('new items are appended, changed ones replaced where they are, unchanged on
   expect(reopened.read(['guid:2']).get('guid:2')?.firstSeen).toBe(1)
 })
 
-test('a line cut by a crash is dropped on open, a temporary file is removed, nothing else is lost', () => {
-  FeedHistory.open(dir).merge(items(1, 2), META, 1)
+test('a line cut by a crash is dropped on open, a temporary file is removed, nothing else is lost', async () => {
+  await FeedHistory.open(dir).merge(items(1, 2), META, 1)
   const segment = join(dir, 'items-0001.jsonl')
   appendFileSync(segment, '"guid:3"\t0000\t17\t{"data":{"title":"cut')
   writeFileSync(join(dir, 'items-0001.jsonl.tmp-4242'), 'half a rewrite')
@@ -79,13 +79,13 @@ test('a line cut by a crash is dropped on open, a temporary file is removed, not
   expect(readdirSync(dir)).toEqual(['items-0001.jsonl'])
   expect(readFileSync(segment, 'utf8').endsWith('\n')).toBe(true)
   const history = FeedHistory.open(dir)
-  expect(history.merge(items(3, 3), META, 2).added).toEqual(['guid:3'])
+  expect((await history.merge(items(3, 3), META, 2)).added).toEqual(['guid:3'])
   expect(stored()).toHaveLength(3)
 })
 
-test('a new meta (the list moved the feed to another folder) is written into every segment', () => {
-  FeedHistory.open(dir).merge(items(1, 2), META, 1)
-  FeedHistory.open(dir).merge([], { ...META, category: ['新闻'] }, 2)
+test('a new meta (the list moved the feed to another folder) is written into every segment', async () => {
+  await FeedHistory.open(dir).merge(items(1, 2), META, 1)
+  await FeedHistory.open(dir).merge([], { ...META, category: ['新闻'] }, 2)
   const [path] = FeedHistory.open(dir).segmentPaths()
   const posts = readStoredSegment(
     { path, file: 'f', relPath: 'r' },
@@ -94,9 +94,9 @@ test('a new meta (the list moved the feed to another folder) is written into eve
   expect(posts.map((p) => p.data.categories)).toEqual([['新闻'], ['新闻']])
 })
 
-test('segments roll over at a thousand items', () => {
+test('segments roll over at a thousand items', async () => {
   const history = FeedHistory.open(dir)
-  history.merge(items(1, 1500), META, 1)
+  await history.merge(items(1, 1500), META, 1)
   expect(readdirSync(dir).sort()).toEqual([
     'items-0001.jsonl',
     'items-0002.jsonl',

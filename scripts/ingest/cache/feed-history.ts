@@ -114,8 +114,8 @@ export class FeedHistory {
    * Writes the meta into every segment when it changed. Returns the keys
    * added and updated.
    */
-  merge(incoming: Incoming[], meta: FeedMeta, now: number) {
-    if (this.meta && !sameMeta(this.meta, meta)) this.rewriteAll(meta)
+  async merge(incoming: Incoming[], meta: FeedMeta, now: number) {
+    if (this.meta && !sameMeta(this.meta, meta)) await this.rewriteAll(meta)
     this.meta = meta
     const fresh: Fresh[] = []
     const changed: Array<Incoming & { hash: string }> = []
@@ -148,9 +148,9 @@ export class FeedHistory {
           dateMs,
         })
       }
-      this.replace(updates)
+      await this.replace(updates)
     }
-    this.append(fresh)
+    await this.append(fresh)
     return {
       added: fresh.map((f) => f.key),
       updated: changed.map((c) => c.key),
@@ -158,8 +158,8 @@ export class FeedHistory {
   }
 
   /** Replaces stored items (full text fetched) without changing their keys or hashes. */
-  update(items: Map<string, StoredItem>): void {
-    if (items.size > 0) this.replace(items)
+  async update(items: Map<string, StoredItem>): Promise<void> {
+    if (items.size > 0) await this.replace(items)
   }
 
   /** The stored items with these keys. */
@@ -182,10 +182,10 @@ export class FeedHistory {
    * Drops items older than `keepDays` (by their date, else when first
    * seen) and, past `maxItems`, the oldest. Returns how many were dropped.
    */
-  retain(
+  async retain(
     limits: { keepDays?: number; maxItems?: number },
     now: number,
-  ): number {
+  ): Promise<number> {
     const drop = new Set<string>()
     if (limits.keepDays !== undefined) {
       const cutoff = now - limits.keepDays * 86_400_000
@@ -205,24 +205,24 @@ export class FeedHistory {
       const kept = this.lines(s).filter(
         (line) => !drop.has(readLineHead(line)?.key ?? ''),
       )
-      this.writeSegment(s, kept)
+      await this.writeSegment(s, kept)
     }
     for (const key of drop) this.index.delete(key)
     return drop.size
   }
 
-  private append(fresh: Fresh[]): void {
+  private async append(fresh: Fresh[]): Promise<void> {
     let at = 0
     while (at < fresh.length) {
       let segment = this.segments.length - 1
       const last = this.segments[segment]
       if (!last || last.items >= SEGMENT_ITEMS || last.bytes >= SEGMENT_BYTES) {
-        segment = this.createSegment()
+        segment = await this.createSegment()
       }
       const target = this.segments[segment]
       const batch = fresh.slice(at, at + SEGMENT_ITEMS - target.items)
       const text = batch.map((f) => f.line).join('')
-      appendDurable(target.path, text)
+      await appendDurable(target.path, text)
       target.items += batch.length
       target.bytes += Buffer.byteLength(text)
       for (const { key, hash, dateMs } of batch) {
@@ -232,7 +232,7 @@ export class FeedHistory {
     }
   }
 
-  private createSegment(): number {
+  private async createSegment(): Promise<number> {
     const number =
       this.segments.length === 0
         ? 1
@@ -240,7 +240,7 @@ export class FeedHistory {
     const name = `items-${String(number).padStart(4, '0')}.jsonl`
     const path = join(this.dir, name)
     const header = headerLine(this.meta!)
-    writeFileAtomic(path, header)
+    await writeFileAtomic(path, header)
     this.segments.push({
       name,
       path,
@@ -251,7 +251,7 @@ export class FeedHistory {
   }
 
   /** Rewrites the segments holding `items` with those lines replaced. */
-  private replace(items: Map<string, StoredItem>): void {
+  private async replace(items: Map<string, StoredItem>): Promise<void> {
     const segments = new Set(
       [...items.keys()].map((k) => this.index.get(k)?.segment),
     )
@@ -264,13 +264,15 @@ export class FeedHistory {
         const at = this.index.get(head.key)!
         return itemLine(head.key, at.hash, at.dateMs, item).slice(0, -1)
       })
-      this.writeSegment(s, lines)
+      await this.writeSegment(s, lines)
     }
   }
 
-  private rewriteAll(meta: FeedMeta): void {
+  private async rewriteAll(meta: FeedMeta): Promise<void> {
     this.meta = meta
-    this.segments.forEach((_, s) => this.writeSegment(s, this.lines(s)))
+    for (let s = 0; s < this.segments.length; s++) {
+      await this.writeSegment(s, this.lines(s))
+    }
   }
 
   /** The item lines of segment `s` (without the header, without newlines). */
@@ -279,9 +281,9 @@ export class FeedHistory {
     return text.split('\n').slice(1, -1)
   }
 
-  private writeSegment(s: number, lines: string[]): void {
+  private async writeSegment(s: number, lines: string[]): Promise<void> {
     const text = headerLine(this.meta!) + lines.map((l) => `${l}\n`).join('')
-    writeFileAtomic(this.segments[s].path, text)
+    await writeFileAtomic(this.segments[s].path, text)
     this.segments[s].items = lines.length
     this.segments[s].bytes = Buffer.byteLength(text)
   }

@@ -44,6 +44,9 @@ export function readFeedState(
 }
 
 /** Saves the state atomically (written after the items it describes). */
-export function writeFeedState(dir: string, state: FeedState): void {
-  writeFileAtomic(join(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`)
+export function writeFeedState(dir: string, state: FeedState): Promise<void> {
+  return writeFileAtomic(
+    join(dir, STATE_FILE),
+    `${JSON.stringify(state, null, 2)}\n`,
+  )
 }

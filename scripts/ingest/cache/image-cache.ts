@@ -48,17 +48,20 @@ export class ImageCache {
   }
 
   /** Stores the copies, then the record. */
-  add(
+  async add(
     record: ImageRecord,
     files: Array<{ name: string; bytes: Buffer }>,
-  ): void {
+  ): Promise<void> {
     for (const { name, bytes } of files) {
       const path = this.filePath(name)
       if (existsSync(path)) continue
       writeFileSync(`${path}.tmp-${process.pid}`, bytes)
       renameSync(`${path}.tmp-${process.pid}`, path)
     }
-    appendDurable(join(this.dir, 'index.jsonl'), `${JSON.stringify(record)}\n`)
+    await appendDurable(
+      join(this.dir, 'index.jsonl'),
+      `${JSON.stringify(record)}\n`,
+    )
     this.records.set(record.key, record)
   }
 

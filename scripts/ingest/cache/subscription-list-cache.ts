@@ -7,9 +7,12 @@ import { writeFileAtomic } from './durable-files.ts'
  * The subscription list of the last run with `--subscriptions`, kept in
  * the store so `--export-opml` can write it back without the list file.
  */
-export function saveLastList(storeDir: string, list: SubscriptionList): void {
+export function saveLastList(
+  storeDir: string,
+  list: SubscriptionList,
+): Promise<void> {
   mkdirSync(storeDir, { recursive: true })
-  writeFileAtomic(
+  return writeFileAtomic(
     join(storeDir, 'list.json'),
     `${JSON.stringify(list, null, 2)}\n`,
   )

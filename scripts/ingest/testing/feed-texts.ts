@@ -8,6 +8,8 @@ export type TestItem = {
   /** RFC 3339. */
   date: string
   html: string
+  /** The RSS `description` beside the body (default: the title). */
+  summary?: string
   image?: string
   author?: string
   categories?: string[]
@@ -54,7 +56,7 @@ export function rssFeed(
       <link>${encodeXML(item.link)}</link>
 ${guid ? `      <guid isPermaLink="false">${encodeXML(item.id)}</guid>\n` : ''}      <pubDate>${new Date(item.date).toUTCString().replace('GMT', '+0000')}</pubDate>
       <dc:creator><![CDATA[${item.author ?? ''}]]></dc:creator>
-${(item.categories ?? []).map((c) => `      <category>${encodeXML(c)}</category>\n`).join('')}      <description>${encodeXML(item.title)}</description>
+${(item.categories ?? []).map((c) => `      <category>${encodeXML(c)}</category>\n`).join('')}      <description>${encodeXML(item.summary ?? item.title)}</description>
       <content:encoded><![CDATA[${item.html}]]></content:encoded>
 ${item.image ? `      <enclosure url="${encodeXML(item.image)}" type="image/jpeg" length="0"/>\n` : ''}    </item>`,
   )

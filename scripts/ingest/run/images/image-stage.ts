@@ -72,7 +72,7 @@ export class ImageStage {
           const result = await mirrorImage(client, url, use, limits)
           if ('set' in result) {
             const { set, files, originalBytes, mirroredBytes } = result
-            this.cache.add(
+            await this.cache.add(
               {
                 key,
                 set,
@@ -84,7 +84,7 @@ export class ImageStage {
             )
             this.known.set(key, set)
           } else if (result.permanent) {
-            this.cache.add(
+            await this.cache.add(
               { key, set: null, files: [], reason: result.reason },
               [],
             )

@@ -51,7 +51,7 @@ export async function fetchSubscriptions(
 ): Promise<Subscribed> {
   const { list, warnings } = readSubscriptionList(options.list)
   const root = storeDir(cacheDir)
-  saveLastList(root, list)
+  await saveLastList(root, list)
   const client = new HttpClient({
     ...httpDefaults(''),
     allowPrivate: options.allowPrivateUrls ?? false,

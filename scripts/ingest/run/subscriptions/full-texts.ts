@@ -36,7 +36,7 @@ export async function fetchFullTexts(
       } else done.set(key, { ...item, fullTextFailed: result.reason })
     }),
   )
-  history.update(done)
+  await history.update(done)
   const firstFailure = [...done.values()].find(
     (i) => i.fullTextFailed,
   )?.fullTextFailed

@@ -57,7 +57,7 @@ export async function refreshFeed(
     key,
   })
   if (state.retryAt !== undefined && state.retryAt > now) {
-    history.merge([], meta(state), now)
+    await history.merge([], meta(state), now)
     const health = baseHealth(feed, state, history.size, 'skipped')
     health.reason = 'the server asked to wait (Retry-After)'
     health.retry_after = formatRfc3339(state.retryAt)
@@ -81,7 +81,7 @@ export async function refreshFeed(
       dateMs: itemDate(item, now),
       item,
     }))
-    const merged = history.merge(incoming, meta(state), now)
+    const merged = await history.merge(incoming, meta(state), now)
     counts = { added: merged.added.length, updated: merged.updated.length }
     if (feed.options.fullText) {
       fullText = await fetchFullTexts(
@@ -90,9 +90,9 @@ export async function refreshFeed(
         context,
       )
     }
-  } else history.merge([], meta(state), now)
+  } else await history.merge([], meta(state), now)
   const keepDays = feed.options.keepDays ?? context.keepDays
-  history.retain({ keepDays, maxItems: feed.options.maxItems }, now)
+  await history.retain({ keepDays, maxItems: feed.options.maxItems }, now)
   if (fetched.kind === 'failed') {
     state.failures++
     if (fetched.retryAt !== undefined) state.retryAt = fetched.retryAt
@@ -100,7 +100,7 @@ export async function refreshFeed(
     Object.assign(state, { failures: 0, lastSuccess: now, retryAt: undefined })
     setValidators(state, fetched.validators)
   }
-  writeFeedState(dir, state)
+  await writeFeedState(dir, state)
   const status =
     fetched.kind === 'items'
       ? 'fetched'
