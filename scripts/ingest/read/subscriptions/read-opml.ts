@@ -5,6 +5,7 @@ import type {
   SubscriptionList,
 } from './subscription-types.ts'
 import { FEED_OPTION_NAMES, readOption } from './subscription-types.ts'
+import { redactUrl } from '../fetch/redact-url.ts'
 
 type Element = ReturnType<typeof DomUtils.findAll>[number]
 
@@ -60,7 +61,7 @@ export function readOpml(text: string): {
       const options = readOutlineOptions(outline, where, problems)
       if (!/^https?:\/\//i.test(url.trim())) {
         problems.push(
-          `${where}: xmlUrl is not an http(s) URL: ${JSON.stringify(url)}`,
+          `${where}: xmlUrl is not an http(s) URL: ${JSON.stringify(redactUrl(url))}`,
         )
         continue
       }
