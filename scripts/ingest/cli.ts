@@ -21,6 +21,7 @@ export const usage = `
     --strict             Exit 1 when any file is rejected
     --cache <dir>        Where the caches for the next run live (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
+    --no-search          Write no search index (data/search/ is removed)
     --timings            Also print how long each phase took
     --help, -h           Show this help
 
@@ -62,6 +63,7 @@ export async function runCli(
         workers: { type: 'string' },
         cache: { type: 'string' },
         timings: { type: 'boolean', default: false },
+        'no-search': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -93,6 +95,7 @@ export async function runCli(
       onProgress: io.progress?.update,
       ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
       ...(workers === undefined ? {} : { workers }),
+      ...(values['no-search'] ? { search: false } : {}),
     })
     io.progress?.clear()
     io.stdout(summaryLine(result, performance.now() - started))

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { IngestReport } from '../../src/lib/article-schema.ts'
 import { codeVersion } from './cache/code-version.ts'
 import {
@@ -11,6 +11,7 @@ import {
   loadOutputHashes,
   saveOutputHashes,
 } from './cache/output-hash-cache.ts'
+import { SearchRecordCache } from './cache/search-record-cache.ts'
 import { discoverInputs } from './read/files/discover-inputs.ts'
 import { convertAll, type Run } from './run/convert-all.ts'
 import { phaseClock } from './run/phase-clock.ts'
@@ -24,6 +25,7 @@ import { ItemStore } from './write/collect/item-store.ts'
 import { OutputWriter } from './write/output-writer.ts'
 import { attentionLines, buildReport } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
+import { writeSearchIndex } from './write/search/write-search-index.ts'
 
 export { IngestError } from './shared/errors.ts'
 
@@ -40,6 +42,8 @@ export type MainOptions = {
   workers?: number
   /** Where the caches for the next run are kept (default `.cache/ingest`). */
   cacheDir?: string
+  /** Write the search index under `search/` (default true). */
+  search?: boolean
 }
 
 export type MainResult = {
@@ -50,7 +54,7 @@ export type MainResult = {
   files: { written: number; unchanged: number; removed: number }
   /** Input files converted, and taken unchanged from the last run. */
   inputs: { converted: number; cached: number }
-  /** Wall milliseconds per phase: discover, convert, lists, cleanup. */
+  /** Wall milliseconds per phase: discover, convert, lists, search, cleanup. */
   phases: Record<string, number>
 }
 
@@ -77,7 +81,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const inputKey = `${codeVersion()} ${timeZone}`
   const run: Run = {
     discovery,
-    context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
+    context: {
+      timeZone,
+      outDir,
+      mergedBefore: lastRun.merged,
+      freshOutput,
+      search: options.search !== false,
+    },
     previous: lastRun.outputs,
     writer: new OutputWriter(outDir, lastRun.outputs),
     store: new ItemStore(),
@@ -86,6 +96,10 @@ export async function main(options: MainOptions): Promise<MainResult> {
         ? InputResultsCache.load(files.inputResults, inputKey)
         : undefined,
     nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
+    searchRecords:
+      options.search === false
+        ? undefined
+        : new SearchRecordCache(files.searchRecords, inputKey),
   }
   const { winners, entries, inputs } = await convertAll(run, options)
   // Nothing reads the tasks any more; let them go before the lists are built.
@@ -95,6 +109,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
   for (const line of attentionLines(report)) options.log?.(line)
   const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')
+  if (run.searchRecords) {
+    writeSearchIndex(run.writer, winners, run.searchRecords, {
+      codeVersion: inputKey,
+      spillDir: dirname(files.outputHashes),
+    })
+  }
+  clock.lap('search')
   const removed = run.writer.removeStale()
   const merged = new Set(
     report.files.filter((f) => f.status === 'merged').map((f) => f.file),

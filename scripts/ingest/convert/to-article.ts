@@ -24,6 +24,8 @@ export type Converted = {
   dateMs: number
   /** Things the report should say about a post that was still written. */
   notes: string[]
+  /** The body's plain text (else the summary given): what search indexes. */
+  text: string
 }
 
 export type ToArticleOptions = { timeZone: string }
@@ -101,7 +103,7 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
       applyBodyEdits(raw.html, body.edits),
     ).trim(),
   }
-  return { article, link, dateMs, notes }
+  return { article, link, dateMs, notes, text }
 }
 
 /** The original link, cleaned; a feed item's relative link resolved. */

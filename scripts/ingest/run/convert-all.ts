@@ -13,6 +13,7 @@ import type { WorkerBatch } from '../workers/worker.ts'
 import { ResultCollector, type Held } from '../write/collect/collect-results.ts'
 import type { ItemStore } from '../write/collect/item-store.ts'
 import type { OutputWriter } from '../write/output-writer.ts'
+import type { SearchRecordCache } from '../cache/search-record-cache.ts'
 
 /** What one run works with, from discovery to the caches for the next. */
 export type Run = {
@@ -26,6 +27,8 @@ export type Run = {
   inputResults?: InputResultsCache
   /** This run's results per input file, for the next run. */
   nextInputResults: InputResultsCacheWriter
+  /** Search records by article hash, when the index is written. */
+  searchRecords?: SearchRecordCache
 }
 
 /**
@@ -47,6 +50,7 @@ export async function convertAll(
     run.discovery.notRead,
     run.writer,
     run.store,
+    run.searchRecords,
   )
   let done = 0
   const accept = (index: number, result: TaskResult) => {
@@ -66,6 +70,7 @@ export async function convertAll(
   const { winners, droppedIds } = collector.finish()
   droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
   rewriteMismatched(winners, collector.seen, run)
+  if (run.searchRecords) addMissingRecords(winners, run.searchRecords, run)
   const inputs = {
     converted: pending.length,
     cached: tasks.length - pending.length,
@@ -106,5 +111,26 @@ function rewriteMismatched(
     const task = run.discovery.tasks[winner.task]
     const outcome = convertInput(task, run.context)[winner.item]
     if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
+  }
+}
+
+/**
+ * Makes sure each winner has a search record: one taken from the input
+ * results cache has its record in the record cache, unless that cache was
+ * lost (deleted, or written by other code); such winners are converted
+ * again here.
+ */
+function addMissingRecords(
+  winners: Held[],
+  records: SearchRecordCache,
+  run: Run,
+): void {
+  for (const winner of winners) {
+    if (records.has(winner.articleHash)) continue
+    const task = run.discovery.tasks[winner.task]
+    const outcome = convertInput(task, run.context)[winner.item]
+    if (outcome?.ok && outcome.prepared.searchRecord) {
+      records.put(winner.articleHash, outcome.prepared.searchRecord)
+    }
   }
 }

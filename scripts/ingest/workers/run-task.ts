@@ -24,6 +24,8 @@ export type TaskContext = {
    * nothing to compare with, every article is written without a look.
    */
   freshOutput: boolean
+  /** Make each article's search record (the index is written). */
+  search: boolean
 }
 
 /** A converted item as it travels back to the main thread: no body. */
@@ -45,7 +47,8 @@ export type TaskResult = Array<Done | Rejection>
  * bodies, so the main thread never holds article HTML.
  */
 export function runTask(task: InputTask, context: TaskContext): TaskResult {
-  return convertInput(task, { timeZone: context.timeZone }).map((outcome) => {
+  const options = { timeZone: context.timeZone, search: context.search }
+  return convertInput(task, options).map((outcome) => {
     if (!outcome.ok) return outcome
     const { prepared, file } = outcome
     const bytes = Buffer.from(prepared.articleJson)
@@ -60,6 +63,7 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
       notes: prepared.notes,
       paths: prepared.paths,
       itemBytes: prepared.itemBytes,
+      searchRecord: prepared.searchRecord,
       file,
       ok: true,
       articleHash,

@@ -16,7 +16,7 @@ import { contentHash, contentHasher } from '../shared/hash.ts'
 const ADDRESSED = '='
 
 /** Folders the ingest owns inside the output: stale files there are removed. */
-export const OWNED_DIRS = ['articles', 'pages', 'categories']
+export const OWNED_DIRS = ['articles', 'pages', 'categories', 'search']
 
 /**
  * Writes output files, skipping any whose content hash equals what the
@@ -111,6 +111,35 @@ export class OutputWriter {
       renameSync(tmp, path)
       this.written++
     }
+  }
+
+  /** What the last run recorded for `rel` (a hash, or a note), if anything. */
+  previousHash(rel: string): string | undefined {
+    return this.previous.get(rel)
+  }
+
+  /**
+   * Records `value` under `rel`, a name that is no file (`search/.source`):
+   * saved with the hashes, read back next run with `previousHash`.
+   */
+  note(rel: string, value: string): void {
+    this.hashes.set(rel, value)
+  }
+
+  /**
+   * Keeps every file the last run recorded under `prefix` (a part of the
+   * output whose input did not change): nothing is written or removed
+   * there. Returns how many files it kept.
+   */
+  keepPrevious(prefix: string): number {
+    let kept = 0
+    for (const [rel, hash] of this.previous) {
+      if (!rel.startsWith(prefix)) continue
+      this.hashes.set(rel, hash)
+      kept++
+    }
+    this.unchanged += kept
+    return kept
   }
 
   /** Records a file another thread wrote (or found unchanged). */
