@@ -24,7 +24,7 @@ export type Converted = {
   dateMs: number
   /** Things the report should say about a post that was still written. */
   notes: string[]
-  /** The body's plain text (else the summary given): what search indexes. */
+  /** The body's plain text (else the summary): what search indexes. */
   text: string
 }
 
@@ -103,7 +103,8 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
       applyBodyEdits(raw.html, body.edits),
     ).trim(),
   }
-  return { article, link, dateMs, notes, text }
+  // What a reader sees: the body's text, or (no body) the card's summary.
+  return { article, link, dateMs, notes, text: body.text || article.summary }
 }
 
 /** The original link, cleaned; a feed item's relative link resolved. */

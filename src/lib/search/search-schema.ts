@@ -31,6 +31,13 @@ export const SEARCH_FORMAT_VERSION = 1
 export const FILE_HASH_LENGTH = 8
 export const CONTENT_HASH_LENGTH = 12
 
+/**
+ * Prefix entries exist for word starts of MIN_PREFIX_LENGTH (parse-query.ts)
+ * to LONGEST_PREFIX characters; a longer start is looked up by its first
+ * LONGEST_PREFIX characters, whose entry lists every completion.
+ */
+export const LONGEST_PREFIX = 6
+
 export type SpaceName = 'terms' | 'prefixes' | 'ids'
 
 /** A hashed shard space: `2^bits` shards in groups of `2^group_bits`. */

@@ -25,6 +25,8 @@ export type InvertContext = {
   termSpace: ShardSpaceWriter
   /** Receives every word (not CJK) with its df, for the prefix index. */
   words: Completion[]
+  /** Postings in a shard per term (TOP_TIER; tests make it small). */
+  topTier?: number
 }
 
 const decoder = new TextDecoder()
@@ -68,7 +70,7 @@ export function invertBucket(
       docs: docs.subarray(offsets[t], offsets[t + 1]),
       impacts: impacts.subarray(offsets[t], offsets[t + 1]),
     }
-    const [top, ...rest] = splitTiers(postings)
+    const [top, ...rest] = splitTiers(postings, context.topTier)
     const tiers = rest.map((tier) => {
       const tierBytes = encodeTier(tier)
       const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)

@@ -4,14 +4,13 @@ import {
   type Completion,
 } from '../../../../src/lib/search/postings.ts'
 import {
+  LONGEST_PREFIX,
   shardOf,
   type ShardSpace,
 } from '../../../../src/lib/search/search-schema.ts'
 import type { OutputWriter } from '../output-writer.ts'
 import { ShardSpaceWriter } from './shard-space.ts'
 
-/** Prefixes longer than this share the entry of their first LONGEST_PREFIX characters. */
-export const LONGEST_PREFIX = 6
 /** Completions kept for a shorter prefix, most frequent first. */
 const SHORT_COMPLETIONS = 8
 /** Completions kept for a prefix of LONGEST_PREFIX characters. */

@@ -9,15 +9,15 @@ export const MAX_DOCS = 2 ** 24
 
 /**
  * A term's postings (docnum order) split into tiers by impact, best
- * first: tier 0 holds the TOP_TIER best, each further tier TIER_GROWTH
+ * first: tier 0 holds the `top` best, each further tier TIER_GROWTH
  * times as many as all before it. Equal impacts go to the newer article
  * (higher docnum) first. Each tier's postings are in docnum order, as the
  * files store them.
  */
-export function splitTiers(postings: Postings): Postings[] {
+export function splitTiers(postings: Postings, top = TOP_TIER): Postings[] {
   const { docs, impacts } = postings
   const count = docs.length
-  if (count <= TOP_TIER) return [postings]
+  if (count <= top) return [postings]
   // Counting sort by impact, descending; within one impact, newest first.
   const starts = new Uint32Array(257)
   for (let i = 0; i < count; i++) starts[255 - impacts[i] + 1]++
@@ -28,7 +28,7 @@ export function splitTiers(postings: Postings): Postings[] {
   }
   const tiers: Postings[] = []
   let start = 0
-  let end = TOP_TIER
+  let end = top
   while (start < count) {
     const slice = order.slice(start, Math.min(end, count)).sort()
     const tier: Postings = {

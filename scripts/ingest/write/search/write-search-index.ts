@@ -39,6 +39,8 @@ export type SearchIndexOptions = {
   codeVersion: string
   /** A folder for temporary files (beside the caches, not in the output). */
   spillDir: string
+  /** Postings per term in its shard (default TOP_TIER; tests make it small). */
+  topTier?: number
 }
 
 export type SearchIndexResult = {
@@ -131,6 +133,7 @@ export function writeSearchIndex(
         avgUnits,
         termSpace,
         words,
+        topTier: options.topTier,
       })
       terms += counted.terms
       postings += counted.postings
