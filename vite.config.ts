@@ -4,10 +4,17 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
+import { htmlLangPlugin } from './scripts/vite/html-lang-plugin.ts'
 import { prerenderPlugin } from './scripts/vite/prerender-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), dataDirPlugin(), cspPlugin(), ...prerenderPlugin()],
+  plugins: [
+    react(),
+    htmlLangPlugin(),
+    dataDirPlugin(),
+    cspPlugin(),
+    ...prerenderPlugin(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,19 +1,26 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App, whenRouterReady } from './app/app'
 import './styles/app.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-const render = () =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
+const app = (
+  <StrictMode>
+    <App />
+  </StrictMode>
+)
 
-// A prerendered article page (`a/<id>/index.html`) already shows the
-// headline: keep it until the route is ready, then replace it in one go.
-if (root.hasChildNodes()) void whenRouterReady().then(render)
-else render()
+// A prerendered page (`a/<id>/index.html`) holds the markup the app draws
+// first from the same data: hydrate it once the route's code and data are
+// in. If the route failed (an article removed since the build), its error
+// view replaces the page instead.
+if (root.hasChildNodes()) {
+  void whenRouterReady().then(({ failed }) => {
+    if (failed) createRoot(root).render(app)
+    else hydrateRoot(root, app)
+  })
+} else {
+  createRoot(root).render(app)
+}

@@ -4,14 +4,15 @@ import { paths } from '../../src/config/paths.ts'
 import type { CategoryNode } from '../../src/lib/article-schema.ts'
 import { isArticleId } from '../../src/lib/article-schema.ts'
 import { buildArticleHead } from './article-head.ts'
-import { buildArticleMarkup, buildFrame } from './article-markup.ts'
 import { buildJsonFeed, buildRss, FEED_SIZE } from './feeds.ts'
+import type { CreatePrerenderer } from './load-prerenderer.ts'
 import { readList, readManifest } from './read-data.ts'
 import { fillShell, splitShell } from './shell.ts'
 import { parseSiteUrl } from './site.ts'
 import type { Site } from './site.ts'
 import { buildRobots, buildSitemaps } from './sitemap.ts'
 import type { SitemapEntry } from './sitemap.ts'
+import { PageWriter } from './page-writer.ts'
 import { writeFiles } from './write-files.ts'
 
 /** The default of `ZIXUN_PRERENDER_LIMIT`. */
@@ -20,6 +21,8 @@ export const DEFAULT_PRERENDER_LIMIT = 50_000
 export type PrerenderOptions = {
   /** The built site: `index.html` and `data/` (already copied in). */
   distDir: string
+  /** The app's server renderer (`loadPrerenderer`). */
+  createPrerenderer: CreatePrerenderer
   /** `ZIXUN_SITE_URL`; see `parseSiteUrl`. */
   siteUrl?: string
   /** Prerender only the newest `limit` articles (`ZIXUN_PRERENDER_LIMIT`). */
@@ -61,10 +64,10 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * Writes the static pages of a built site: `a/<id>/index.html` for the
- * newest `limit` articles (the shell with the article's head tags and
- * headline), `feed.json`, `rss.xml`, `sitemap.xml` (+ parts) and
- * `robots.txt` (unless the site ships its own). Returns null when the
- * build has no data.
+ * newest `limit` articles (the shell with the article's head tags, and
+ * in `#root` what the app renders for it, to be hydrated), `feed.json`,
+ * `rss.xml`, `sitemap.xml` (+ parts) and `robots.txt` (unless the site
+ * ships its own). Returns null when the build has no data.
  */
 export async function prerenderSite(
   options: PrerenderOptions,
@@ -85,26 +88,28 @@ export async function prerenderSite(
   const list = await readList(dataDir, manifest.all)
   const articles = list.items.filter((article) => isArticleId(article.id))
   const chosen = articles.slice(0, options.limit ?? DEFAULT_PRERENDER_LIMIT)
-  const frame = buildFrame(
-    site,
-    manifest.categories,
-    manifest.total,
-    list.title,
-  )
+  const renderer = options.createPrerenderer(manifest)
 
   await rm(path.join(distDir, 'a'), { recursive: true, force: true })
-  const pageBytes = writeFiles(
-    (function* () {
-      for (const article of chosen) {
-        const html = fillShell(
-          shell,
-          buildArticleHead(article, site),
-          frame.before + buildArticleMarkup(article, list.title) + frame.after,
-        )
-        yield [path.join(distDir, 'a', article.id, 'index.html'), html] as const
-      }
-    })(),
-  )
+  // Pages are written on another thread while the next ones render.
+  const writer = new PageWriter()
+  try {
+    for (const article of chosen) {
+      const html = fillShell(
+        shell,
+        buildArticleHead(article, site),
+        await renderer.renderArticle(article),
+      )
+      await writer.write(
+        path.join(distDir, 'a', article.id, 'index.html'),
+        html,
+      )
+    }
+  } catch (error) {
+    await writer.stop()
+    throw error
+  }
+  const pageBytes = await writer.close()
 
   const latest = articles.slice(0, FEED_SIZE)
   const sitemaps = buildSitemaps(

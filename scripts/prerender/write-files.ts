@@ -5,7 +5,7 @@ import path from 'node:path'
  * Writes `[file, text]` pairs, creating folders as needed, and returns
  * the bytes written. Synchronous on purpose: for thousands of small
  * files, plain `writeFileSync` measured 2–3× faster than promise-based
- * writes through libuv's thread pool (see docs/decisions).
+ * writes through libuv's thread pool (decision 011).
  */
 export function writeFiles(files: Iterable<readonly [string, string]>): number {
   let bytes = 0

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
+import { loadPrerenderer } from '../prerender/load-prerenderer.ts'
 import { parsePrerenderLimit, prerenderSite } from '../prerender/prerender.ts'
 
 export type PrerenderPluginOptions = {
@@ -12,8 +13,9 @@ export type PrerenderPluginOptions = {
 
 /**
  * After the build has been written (and `zixun-data-dir` has copied the
- * data in), writes `a/<id>/index.html` per article, the feeds, the
- * sitemap and robots.txt into the output folder, from `dist/data`.
+ * data in), builds the app's server entry (`loadPrerenderer`) and writes
+ * `a/<id>/index.html` per article, the feeds, the sitemap and robots.txt
+ * into the output folder, from `dist/data`.
  * A build without data gets none of them and a warning. In `vite
  * preview`, `/a/<id>` serves the prerendered page as static hosts do.
  */
@@ -34,6 +36,7 @@ export function prerenderPlugin(
         const distDir = path.resolve(config.root, config.build.outDir)
         const result = await prerenderSite({
           distDir,
+          createPrerenderer: await loadPrerenderer(config.root),
           siteUrl: options.siteUrl ?? process.env.ZIXUN_SITE_URL,
           limit:
             options.limit ??

@@ -1,14 +1,16 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
+import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
 import { AppProvider } from './provider'
 import { createAppRouter } from './router'
 
 const queryClient = createQueryClient()
 const router = createAppRouter(queryClient, createBrowserRouter)
+const language = pickLanguage(navigator.languages)
 
 export function App() {
   return (
-    <AppProvider queryClient={queryClient}>
+    <AppProvider queryClient={queryClient} language={language}>
       <RouterProvider router={router} />
     </AppProvider>
   )
@@ -16,16 +18,18 @@ export function App() {
 
 /**
  * Resolves once the router has loaded the first route's code and data
- * (or its error). `main.tsx` waits for it before replacing a prerendered
- * page, so the headline never gives way to a spinner.
+ * (or its error), with whether it failed. `main.tsx` waits for it before
+ * taking over a prerendered page, so the first render has everything the
+ * prerenderer had and the headline never gives way to a spinner.
  */
-export function whenRouterReady(): Promise<void> {
+export function whenRouterReady(): Promise<{ failed: boolean }> {
   return new Promise((resolve) => {
-    if (router.state.initialized) return resolve()
+    const done = () => resolve({ failed: router.state.errors !== null })
+    if (router.state.initialized) return done()
     const unsubscribe = router.subscribe((state) => {
       if (!state.initialized) return
       unsubscribe()
-      resolve()
+      done()
     })
   })
 }

@@ -1,4 +1,4 @@
-import { messages } from '@/config/messages'
+import { useMessages } from '@/lib/locale'
 
 export type ErrorViewProps = {
   onRetry: () => void
@@ -7,6 +7,7 @@ export type ErrorViewProps = {
 
 /** A failed load: what happened and a way to try again. Never a blank page. */
 export function ErrorView({ onRetry, detail }: ErrorViewProps) {
+  const messages = useMessages()
   return (
     <section role="alert" className="state-view">
       <h1>{messages.loadFailed}</h1>

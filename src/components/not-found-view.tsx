@@ -1,9 +1,10 @@
 import { Link } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
+import { useMessages } from '@/lib/locale'
 
 /** The 404 view, with a way back. */
 export function NotFoundView() {
+  const messages = useMessages()
   return (
     <section className="state-view" data-testid="not-found">
       <h1>{messages.notFoundTitle}</h1>

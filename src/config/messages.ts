@@ -1,4 +1,14 @@
-/** Interface text in the reader's language (Chinese or English). */
+/** The interface languages, as `<html lang>` names them. */
+export type Language = 'zh-CN' | 'en'
+
+/**
+ * The site's own language: `index.html` and every prerendered page are
+ * written in it, and the app hydrates them in it before it switches to
+ * the reader's.
+ */
+export const DEFAULT_LANGUAGE: Language = 'zh-CN'
+
+/** Interface text in English. */
 const en = {
   siteName: 'Zixun',
   siteTagline: 'News, fast and safe',
@@ -18,6 +28,7 @@ const en = {
   readingMinutes: (n: number) => `${n} min read`,
   articleCount: (n: number) => `${n} articles`,
   by: 'by',
+  alsoIn: 'Also in',
   breadcrumb: 'Breadcrumb',
   skipToContent: 'Skip to content',
   previousArticle: '← Previous',
@@ -30,7 +41,7 @@ const en = {
   shareLink: 'Link to share',
 }
 
-type Messages = typeof en
+export type Messages = typeof en
 
 const zh: Messages = {
   siteName: '资讯',
@@ -51,6 +62,7 @@ const zh: Messages = {
   readingMinutes: (n: number) => `阅读约 ${n} 分钟`,
   articleCount: (n: number) => `${n} 篇`,
   by: '作者',
+  alsoIn: '另见',
   breadcrumb: '导航路径',
   skipToContent: '跳到正文',
   previousArticle: '← 上一篇',
@@ -63,21 +75,19 @@ const zh: Messages = {
   shareLink: '分享链接',
 }
 
-function pickMessages(languages: readonly string[]): Messages {
-  const first = languages.find((lang) => /^(zh|en)\b/i.test(lang)) ?? 'en'
-  return first.toLowerCase().startsWith('zh') ? zh : en
+const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }
+
+/** The interface text of `language`. */
+export function messagesFor(language: Language): Messages {
+  return byLanguage[language]
 }
 
-export const messages: Messages = pickMessages(
-  typeof navigator === 'undefined' ? [] : navigator.languages,
-)
-
-/** Dates as the reader's locale writes them, e.g. "Nov 20, 2026, 08:00". */
-export function formatDate(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date)
+/**
+ * The reader's language from the browser's list (`navigator.languages`):
+ * the first Chinese or English entry decides; English when neither is
+ * there.
+ */
+export function pickLanguage(languages: readonly string[]): Language {
+  const first = languages.find((lang) => /^(zh|en)\b/i.test(lang)) ?? 'en'
+  return first.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
 }

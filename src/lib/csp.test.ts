@@ -1,9 +1,5 @@
 import { expect, test } from 'vitest'
-import {
-  buildContentSecurityPolicy,
-  contentSecurityPolicyMetaTag,
-  TRUSTED_TYPES_POLICY_NAME,
-} from './csp'
+import { buildContentSecurityPolicy, TRUSTED_TYPES_POLICY_NAME } from './csp'
 import { EMBED_ORIGINS } from './embed-allowlist'
 
 test('the policy allows only our scripts, no plugins, no base, one TT policy', () => {
@@ -23,11 +19,5 @@ test('frame-ancestors only in the header, where browsers honour it', () => {
   expect(buildContentSecurityPolicy('meta')).not.toContain('frame-ancestors')
   expect(buildContentSecurityPolicy('header')).toContain(
     "frame-ancestors 'none'",
-  )
-})
-
-test('the meta tag carries the meta policy', () => {
-  expect(contentSecurityPolicyMetaTag()).toBe(
-    `<meta http-equiv="Content-Security-Policy" content="${buildContentSecurityPolicy('meta')}">`,
   )
 })

@@ -15,8 +15,8 @@ export type CspDelivery = 'meta' | 'header'
 
 /**
  * The Content-Security-Policy of every HTML page we serve, as directive →
- * sources. Kept as data so the Vite build (meta tag), the prerenderer and
- * `deploy/nginx.conf` all emit the same policy.
+ * sources. Kept as data so the Vite build (meta tag, inherited by every
+ * prerendered page) and `deploy/nginx.conf` emit the same policy.
  */
 export function contentSecurityPolicyDirectives(
   delivery: CspDelivery = 'meta',
@@ -47,13 +47,4 @@ export function buildContentSecurityPolicy(
   return Object.entries(contentSecurityPolicyDirectives(delivery))
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ')
-}
-
-/**
- * The `<meta http-equiv>` tag for a static HTML file. It must come before
- * any `<script>` or `<link>` in `<head>` to cover them.
- */
-export function contentSecurityPolicyMetaTag(): string {
-  const value = buildContentSecurityPolicy('meta').replaceAll('"', '&quot;')
-  return `<meta http-equiv="Content-Security-Policy" content="${value}">`
 }

@@ -3,6 +3,7 @@ import type { InitialEntry } from 'react-router'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { AppProvider } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
+import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
 
 /**
@@ -23,7 +24,10 @@ export function renderApp(entries: InitialEntry | InitialEntry[]) {
     }),
   )
   const view = render(
-    <AppProvider queryClient={queryClient}>
+    <AppProvider
+      queryClient={queryClient}
+      language={pickLanguage(navigator.languages)}
+    >
       <RouterProvider router={router} />
     </AppProvider>,
   )

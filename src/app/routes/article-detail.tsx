@@ -3,17 +3,13 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation, useParams } from 'react-router'
-import { messages } from '@/config/messages'
-import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
-import { ArticleNeighbours } from '@/features/articles/components/article-neighbours'
-import { ArticleView } from '@/features/articles/components/article-view'
-import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
-import { ShareButton } from '@/features/share/components/share-button'
 import { isArticleId } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import type { LoadingLocation } from '../router'
-import { fromListState, readFromList } from './list-context'
+import { ArticlePage } from './article-page'
+import { readFromList } from './list-context'
 import { notFound } from './not-found'
 import { resolveListContext } from './resolve-list'
 
@@ -40,30 +36,12 @@ export default function ArticleDetailRoute() {
   const id = useParams().id ?? ''
   const { data: article } = useSuspenseQuery(articleQueries.detail(id))
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
-  const context = resolveListContext(
-    manifest,
-    readFromList(useLocation().state),
-  )
-  const categoryPath = article._zixun.categories[0]
+  const messages = useMessages()
+  const fromList = readFromList(useLocation().state)
   useEffect(() => {
     document.title = `${article.title} · ${messages.siteName}`
-  }, [article.title])
+  }, [article.title, messages.siteName])
   return (
-    <>
-      {categoryPath && (
-        <CategoryBreadcrumb path={categoryPath} endsHere={false} />
-      )}
-      <ArticleView
-        article={article}
-        actions={
-          <ShareButton title={article.title} href={paths.article.getHref(id)} />
-        }
-      />
-      <ArticleNeighbours
-        article={article}
-        listBase={context.list.base}
-        linkState={fromListState(context.href)}
-      />
-    </>
+    <ArticlePage article={article} manifest={manifest} fromList={fromList} />
   )
 }

@@ -7,7 +7,6 @@ import {
 import { useCallback, useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
@@ -16,6 +15,7 @@ import { CategoryBreadcrumb } from '@/features/categories/components/category-br
 import { ShareButton } from '@/features/share/components/share-button'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { readListPlace } from '@/lib/entry-snapshots'
+import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import type { LoadingLocation } from '../router'
 import { fromListState } from './list-context'
@@ -41,6 +41,7 @@ export const clientLoader =
 /** `/` and `/c/<path>`: the newest articles, all or in one category. */
 export default function ArticleListRoute() {
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const messages = useMessages()
   const location = useLocation()
   const resolved = resolveList(manifest, location.pathname) ?? {
     list: manifest.all,

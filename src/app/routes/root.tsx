@@ -7,9 +7,9 @@ import {
   useLocation,
   useNavigation,
 } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 
 export const clientLoader = (queryClient: QueryClient) => async () => {
@@ -20,6 +20,7 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
 /** The frame of every view: header, category tree, the routed view. */
 export default function RootRoute() {
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const messages = useMessages()
   const { pathname } = useLocation()
   const isNavigating = useNavigation().state === 'loading'
   return (

@@ -129,7 +129,9 @@ export async function checkArticle(
       (title) => {
         const heading = document.querySelector('.article-header h1')
         const body = document.querySelector('.article-body')
-        const prerendered = body && '__zixunPrerendered' in body
+        const prerendered =
+          body &&
+          [...body.children].some((part) => '__zixunPrerendered' in part)
         if (heading?.textContent?.startsWith(title) && body && !prerendered) {
           return 'article'
         }
@@ -146,8 +148,8 @@ export async function checkArticle(
         .evaluate(() => ({
           path: location.pathname,
           heading: document.querySelector('h1')?.textContent,
-          prerendered: [...document.querySelectorAll('.article-body')].map(
-            (body) => '__zixunPrerendered' in body,
+          prerendered: [...document.querySelectorAll('.article-body > *')].map(
+            (part) => '__zixunPrerendered' in part,
           ),
         }))
         .catch(() => null)

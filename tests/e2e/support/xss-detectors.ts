@@ -101,12 +101,13 @@ function installHooks(binding: string) {
       ),
     true,
   )
-  // Prerendered pages already hold an (empty) article body: mark it, so the
-  // test waits for the one the app renders (module scripts run after this).
+  // Prerendered pages hold the summary where the body goes, and the app
+  // hydrates them, keeping the body's element: mark what is in it, so the
+  // test waits until the app has put the body in (module scripts run after this).
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return
-    for (const body of document.querySelectorAll('.article-body')) {
-      Object.defineProperty(body, PRERENDERED, { value: true })
+    for (const part of document.querySelectorAll('.article-body > *')) {
+      Object.defineProperty(part, PRERENDERED, { value: true })
     }
   })
   // Synthetic clicks must not navigate or submit; inline handlers still run.

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import { formatDate } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { useFormatDate } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
 import { useOnVisible } from './use-on-visible'
@@ -24,6 +24,7 @@ export function ArticleCard({
   onPrefetch,
   renderActions,
 }: ArticleCardProps) {
+  const formatDate = useFormatDate()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.

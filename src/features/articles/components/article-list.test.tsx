@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { TestLocale } from '@/testing/test-locale'
 import { ArticleList } from './article-list'
 
 const ROW = 150
@@ -33,6 +34,7 @@ function renderList(articles: ArticleSummary[]) {
         entry={{ key: `test-${articles.length}`, href: '/', pages: 1 }}
       />
     </MemoryRouter>,
+    { wrapper: TestLocale },
   )
 }
 

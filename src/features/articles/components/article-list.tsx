@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { messages } from '@/config/messages'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 import { ArticleRows, type ListEntry } from './article-rows'
 import { useOnVisible } from './use-on-visible'
 
@@ -28,6 +28,7 @@ export type ArticleListProps = {
  */
 export function ArticleList(props: ArticleListProps) {
   const { articles, hasMore, isLoadingMore, loadMoreFailed, onLoadMore } = props
+  const messages = useMessages()
   const sentinel = useOnVisible<HTMLDivElement>(
     onLoadMore,
     hasMore && !isLoadingMore && !loadMoreFailed,

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 import { articleQueries } from '../api/article-queries'
 
 export type ArticleNeighboursProps = {
@@ -23,6 +23,7 @@ export function ArticleNeighbours(props: ArticleNeighboursProps) {
   )
   const queryClient = useQueryClient()
   const { previous, next } = data ?? {}
+  const messages = useMessages()
   if (!previous && !next) return null
   const link = (item: ArticleSummary, rel: 'prev' | 'next') => {
     const prefetch = () =>

@@ -1,54 +1,74 @@
 import type { ReactNode } from 'react'
-import { formatDate, messages } from '@/config/messages'
 import type { Article } from '@/lib/article-schema'
+import { useFormatDate, useMessages } from '@/lib/locale'
 import { toSafeHttpUrl } from '@/lib/safe-url'
 import { ArticleBody } from './article-body'
 import { CategoryLinks } from './category-links'
 
 export type ArticleViewProps = {
   article: Article
+  /**
+   * The article's first category path as the route draws it (a
+   * breadcrumb), above the article. The header lists only the others.
+   */
+  breadcrumb?: ReactNode
   /** Composed by the route, e.g. the share button. */
   actions?: ReactNode
 }
 
 /** The detail view: headline, byline, body, and the way to the original. */
-export function ArticleView({ article, actions }: ArticleViewProps) {
+export function ArticleView({
+  article,
+  breadcrumb,
+  actions,
+}: ArticleViewProps) {
+  const messages = useMessages()
+  const formatDate = useFormatDate()
   const { _zixun: meta } = article
   const author = article.authors.map((a) => a.name).join(', ')
   const source = meta.source && meta.source !== author ? meta.source : undefined
   const original = toSafeHttpUrl(article.external_url)
+  const otherCategories = meta.categories.slice(1)
   return (
-    <article className="article">
-      <header className="article-header">
-        <p className="article-categories">
-          <CategoryLinks categories={meta.categories} />
-        </p>
-        <h1>{article.title}</h1>
-        <p className="byline">
-          {author && <span className="byline-author">{author}</span>}
-          {source && <span className="byline-source">{source}</span>}
-          <time dateTime={article.date_published}>
-            {formatDate(article.date_published)}
-          </time>
-          <span>{messages.readingMinutes(meta.reading_minutes)}</span>
-        </p>
-      </header>
-      <ArticleBody html={article.content_html} />
-      {(original || actions) && (
-        <footer className="article-footer">
-          {original && (
-            <a
-              href={original}
-              target="_blank"
-              rel="noopener noreferrer"
-              referrerPolicy="no-referrer"
-            >
-              {messages.openOriginal}
-            </a>
+    <>
+      {breadcrumb}
+      <article className="article">
+        <header className="article-header">
+          {otherCategories.length > 0 && (
+            <p className="article-categories">
+              <span className="article-categories-label">
+                {messages.alsoIn}
+              </span>{' '}
+              <CategoryLinks categories={otherCategories} />
+            </p>
           )}
-          {actions}
-        </footer>
-      )}
-    </article>
+          <h1>{article.title}</h1>
+          <p className="byline">
+            {author && <span className="byline-author">{author}</span>}
+            {source && <span className="byline-source">{source}</span>}
+            <time dateTime={article.date_published}>
+              {formatDate(article.date_published)}
+            </time>
+            <span>{messages.readingMinutes(meta.reading_minutes)}</span>
+          </p>
+        </header>
+        <ArticleBody html={article.content_html} summary={article.summary} />
+        {(original || actions) && (
+          <footer className="article-footer">
+            {original && (
+              <a
+                href={original}
+                target="_blank"
+                rel="noopener noreferrer"
+                referrerPolicy="no-referrer"
+              >
+                {messages.openOriginal}
+              </a>
+            )}
+            {actions}
+          </footer>
+        )}
+      </article>
+    </>
   )
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
+import { useMessages } from '@/lib/locale'
 
 export type CategoryBreadcrumbProps = {
   path: readonly string[]
@@ -13,6 +13,7 @@ export function CategoryBreadcrumb({
   path,
   endsHere = true,
 }: CategoryBreadcrumbProps) {
+  const messages = useMessages()
   return (
     <nav aria-label={messages.breadcrumb} className="breadcrumb">
       <ol>

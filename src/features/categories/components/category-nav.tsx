@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { NavLink } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 import { CategoryTree } from './category-tree'
 
 export type CategoryNavProps = {
@@ -24,6 +24,7 @@ export function CategoryNav({
   total,
   activePath = NO_PATH,
 }: CategoryNavProps) {
+  const messages = useMessages()
   const here = activePath.join('\u001f')
   // Open "for" one view only, so navigating closes the sheet without an effect.
   const [openFor, setOpenFor] = useState<string | null>(null)

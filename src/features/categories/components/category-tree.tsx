@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { NavLink } from 'react-router'
-import { messages } from '@/config/messages'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 
 export type CategoryTreeProps = {
   nodes: readonly CategoryNode[]
@@ -26,6 +26,7 @@ function CategoryItem({
 }) {
   const onActivePath = node.path.every((name, i) => activePath[i] === name)
   const [chosen, setChosen] = useState<boolean | null>(null)
+  const messages = useMessages()
   const isOpen = chosen ?? onActivePath
   const hasChildren = node.children.length > 0
   const listId = `category-${node.key}`

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest'
+import { TestLocale } from '@/testing/test-locale'
 import { ShareButton } from './share-button'
 
 const title = '华为 <全屋> & "智能"'
@@ -19,7 +20,9 @@ afterEach(() => setShare(undefined))
 describe('the share button', () => {
   test('copies the canonical link and says so', async () => {
     const user = userEvent.setup()
-    render(<ShareButton title={title} href="/a/fixture-2" />)
+    render(<ShareButton title={title} href="/a/fixture-2" />, {
+      wrapper: TestLocale,
+    })
     await user.click(screen.getByRole('button', { name: 'Share' }))
     expect(await screen.findByRole('status')).toHaveTextContent('Link copied')
     expect(await navigator.clipboard.readText()).toBe(expectedUrl)
@@ -29,7 +32,9 @@ describe('the share button', () => {
     const share = vi.fn().mockResolvedValue(undefined)
     setShare(share)
     const user = userEvent.setup()
-    render(<ShareButton title={title} href="/a/fixture-2" />)
+    render(<ShareButton title={title} href="/a/fixture-2" />, {
+      wrapper: TestLocale,
+    })
     await user.click(screen.getByRole('button', { name: 'Share' }))
     expect(share).toHaveBeenCalledWith({ title, url: expectedUrl })
     expect(screen.getByRole('status')).toBeEmptyDOMElement()
@@ -45,7 +50,9 @@ describe('the share button', () => {
       if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard)
       else Reflect.deleteProperty(navigator, 'clipboard')
     })
-    render(<ShareButton title={title} href="/a/fixture-2" />)
+    render(<ShareButton title={title} href="/a/fixture-2" />, {
+      wrapper: TestLocale,
+    })
     fireEvent.click(screen.getByRole('button', { name: 'Share' }))
     const field = await screen.findByRole('textbox', { name: 'Link to share' })
     expect(field).toHaveValue(expectedUrl)
@@ -58,7 +65,9 @@ describe('the share button', () => {
   })
 
   test('the compact variant names the article it shares', () => {
-    render(<ShareButton title={title} href="/a/fixture-2" compact />)
+    render(<ShareButton title={title} href="/a/fixture-2" compact />, {
+      wrapper: TestLocale,
+    })
     expect(
       screen.getByRole('button', { name: `Share: ${title}` }),
     ).toBeInTheDocument()

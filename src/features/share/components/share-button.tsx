@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { messages } from '@/config/messages'
+import { useMessages } from '@/lib/locale'
+import { useHydrated } from '@/lib/use-hydrated'
 import { buildShareUrl, shareOrCopy, type ShareOutcome } from '../share-link'
 
 export type ShareButtonProps = {
@@ -22,9 +23,11 @@ export function ShareButton({
   href,
   compact = false,
 }: ShareButtonProps) {
+  const messages = useMessages()
+  // Disabled in prerendered pages until the app runs: it needs JavaScript.
+  const ready = useHydrated()
   const [outcome, setOutcome] = useState<ShareOutcome | null>(null)
   const field = useRef<HTMLInputElement>(null)
-  const url = buildShareUrl(href)
 
   useEffect(() => {
     if (outcome === 'manual') field.current?.select()
@@ -33,9 +36,11 @@ export function ShareButton({
     return () => clearTimeout(timer)
   }, [outcome])
 
+  // Built on use, not in render: the origin is known only in the browser,
+  // and the button is also rendered into prerendered pages.
   const share = async () => {
     setOutcome(null)
-    setOutcome(await shareOrCopy({ title, url }))
+    setOutcome(await shareOrCopy({ title, url: buildShareUrl(href) }))
   }
 
   return (
@@ -45,6 +50,7 @@ export function ShareButton({
         type="button"
         className="share-button"
         aria-label={compact ? messages.shareTitled(title) : undefined}
+        disabled={!ready}
         onClick={() => void share()}
       >
         {messages.share}
@@ -60,7 +66,7 @@ export function ShareButton({
             ref={field}
             type="text"
             readOnly
-            value={url}
+            value={buildShareUrl(href)}
             onFocus={(event) => event.currentTarget.select()}
           />
         </label>

@@ -1,0 +1,150 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, describe, expect, test } from 'vitest'
+import { AppProvider } from '@/app/provider'
+import { createAppRouter } from '@/app/router'
+import type { Language } from '@/config/messages'
+import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
+import { createQueryClient } from '@/lib/query-client'
+import { fixtureArticles } from '@/testing/fixtures/articles'
+import { dataFiles } from '@/testing/mocks/server'
+import { createPrerenderer } from './entry-prerender'
+
+const manifest = dataFiles['manifest.json'] as Manifest
+const slow = { timeout: 10_000 }
+
+/** The parts of a page above the body: they must not change on takeover. */
+const HEADER_PARTS = [
+  'header.site-header',
+  'nav.category-nav',
+  'nav.breadcrumb',
+  'header.article-header',
+]
+
+function summaryOf({ content_html: _body, ...summary }: Article) {
+  return summary satisfies ArticleSummary
+}
+
+/** The app as `main.tsx` starts it, on a memory router at `url`. */
+function startApp(url: string) {
+  const queryClient = createQueryClient()
+  queryClient.setDefaultOptions({
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  })
+  const router = createAppRouter(queryClient, (routes) =>
+    createMemoryRouter(routes, { initialEntries: [url] }),
+  )
+  const app = (language: Language) => (
+    <StrictMode>
+      <AppProvider queryClient={queryClient} language={language}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StrictMode>
+  )
+  return { router, app }
+}
+
+/**
+ * Each header part's markup as the DOM holds it: without the comments
+ * React writes between adjacent texts on the server, and with dates as
+ * their `datetime` (their text is the reader's format once the app runs).
+ */
+function headerMarkup(root: Element): string[] {
+  return HEADER_PARTS.map((selector) => {
+    const part = root.querySelector(selector)?.cloneNode(true) as Element
+    if (!part) return `(no ${selector})`
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_COMMENT)
+    const comments: Node[] = []
+    while (walker.nextNode()) comments.push(walker.currentNode)
+    for (const comment of comments) comment.parentNode?.removeChild(comment)
+    for (const time of part.querySelectorAll('time')) {
+      time.textContent = time.getAttribute('datetime')
+    }
+    return part.outerHTML
+  })
+}
+
+const mounted: Array<() => void> = []
+afterEach(() => {
+  for (const unmount of mounted.splice(0)) unmount()
+  document.body.replaceChildren()
+})
+
+describe('a prerendered article page', { timeout: 20_000 }, () => {
+  test.each(fixtureArticles.map((article) => [article.id, article] as const))(
+    '%s: the page frame is the same as when rendered whole',
+    async (_id, article) => {
+      // The renderer checks one page in CHECK_EVERY; here every page is
+      // compared with a fresh renderer's first (whole) page.
+      const shared = createPrerenderer(manifest)
+      await shared.renderArticle(summaryOf(fixtureArticles[0]))
+      const spliced = await shared.renderArticle(summaryOf(article))
+      const whole = await createPrerenderer(manifest).renderArticle(
+        summaryOf(article),
+      )
+      expect(spliced).toBe(whole)
+    },
+  )
+
+  test('is hydrated by the app, which then speaks the reader’s language', async () => {
+    const article = fixtureArticles[0]
+    const container = document.createElement('div')
+    container.innerHTML = await createPrerenderer(manifest).renderArticle(
+      summaryOf(article),
+    )
+    document.body.append(container)
+    const parts = HEADER_PARTS.map((selector) =>
+      container.querySelector(selector),
+    )
+    expect(parts).not.toContain(null)
+    expect(container.querySelector('.article-body')).toHaveTextContent(
+      article.summary,
+    )
+
+    const { router, app } = startApp(`/a/${article.id}`)
+    await waitFor(() => expect(router.state.initialized).toBe(true), slow)
+    const errors: unknown[] = []
+    const root = await act(async () =>
+      hydrateRoot(container, app('en'), {
+        onRecoverableError: (error) => errors.push(error),
+      }),
+    )
+    mounted.push(() => act(() => root.unmount()))
+    expect(errors).toEqual([])
+    // The same elements: React took the markup over instead of redrawing it.
+    HEADER_PARTS.forEach((selector, i) => {
+      expect(container.querySelector(selector)).toBe(parts[i])
+    })
+    expect(screen.getByRole('navigation', { name: 'Categories' })).toBe(
+      parts[1],
+    )
+    expect(
+      await screen.findByRole('button', { name: 'Share' }, slow),
+    ).toBeEnabled()
+    expect(container.querySelector('.article-body')).toHaveTextContent(
+      'Rust ships',
+    )
+  })
+
+  test('has the header the app renders for the same URL', async () => {
+    for (const article of fixtureArticles) {
+      const prerendered = document.createElement('div')
+      prerendered.innerHTML = await createPrerenderer(manifest).renderArticle(
+        summaryOf(article),
+      )
+      const { app } = startApp(`/a/${article.id}`)
+      const view = render(app('zh-CN'))
+      mounted.push(view.unmount)
+      await within(view.container).findByRole(
+        'heading',
+        { level: 1, name: article.title },
+        slow,
+      )
+      expect(headerMarkup(view.container)).toEqual(headerMarkup(prerendered))
+      view.unmount()
+      mounted.pop()
+    }
+  })
+})

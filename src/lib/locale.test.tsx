@@ -1,0 +1,80 @@
+import { act, render, screen } from '@testing-library/react'
+import { renderToString } from 'react-dom/server'
+import { hydrateRoot } from 'react-dom/client'
+import { afterEach, describe, expect, test } from 'vitest'
+import { DEFAULT_LANGUAGE, pickLanguage } from '@/config/messages'
+import type { Language } from '@/config/messages'
+import { formatLocalDate } from './format-date'
+import { LocaleProvider, useFormatDate, useMessages } from './locale'
+
+const ISO = '2026-11-20T08:05:00Z'
+
+function Probe() {
+  const messages = useMessages()
+  const formatDate = useFormatDate()
+  return (
+    <p>
+      {messages.all} <time dateTime={ISO}>{formatDate(ISO)}</time>
+    </p>
+  )
+}
+
+function app(language: Language) {
+  return (
+    <LocaleProvider language={language}>
+      <Probe />
+    </LocaleProvider>
+  )
+}
+
+afterEach(() => {
+  document.documentElement.lang = DEFAULT_LANGUAGE
+})
+
+describe('the interface language', () => {
+  test.each([
+    [['zh-CN', 'en-US'], 'zh-CN'],
+    [['zh-TW'], 'zh-CN'],
+    [['en-GB', 'zh-CN'], 'en'],
+    [['fr-FR', 'de', 'zh'], 'zh-CN'],
+    [['fr-FR'], 'en'],
+    [[], 'en'],
+  ] as const)('the browser’s %j gives %s', (languages, expected) => {
+    expect(pickLanguage(languages)).toBe(expected)
+  })
+
+  test('the app in the browser speaks the reader’s language, with local dates', () => {
+    render(app('en'))
+    expect(screen.getByText(/^All/)).toBeInTheDocument()
+    expect(screen.getByRole('time')).toHaveTextContent(formatLocalDate(ISO))
+    expect(document.documentElement.lang).toBe('en')
+  })
+
+  test('on the server it is the site’s language with fixed UTC dates, whatever the reader’s', () => {
+    const html = renderToString(app('en'))
+    expect(DEFAULT_LANGUAGE).toBe('zh-CN')
+    expect(html).toContain('全部')
+    expect(html).toContain('2026-11-20 08:05 UTC')
+  })
+
+  test('hydration keeps the server’s markup, then switches to the reader’s language', async () => {
+    const container = document.createElement('div')
+    container.innerHTML = renderToString(app('en'))
+    document.body.append(container)
+    const time = container.querySelector('time')
+    const errors: unknown[] = []
+    const root = await act(async () =>
+      hydrateRoot(container, app('en'), {
+        onRecoverableError: (error) => errors.push(error),
+      }),
+    )
+    expect(errors).toEqual([])
+    // The same element, so React reused the markup rather than redrawing it.
+    expect(container.querySelector('time')).toBe(time)
+    expect(container).toHaveTextContent(/^All/)
+    expect(time).toHaveTextContent(formatLocalDate(ISO))
+    expect(document.documentElement.lang).toBe('en')
+    act(() => root.unmount())
+    container.remove()
+  })
+})
