@@ -107,16 +107,25 @@ export class Search {
     return this.finished
   }
 
-  /** The next `count` hits (fewer at the end), best (or newest) first. */
+  /**
+   * The next `count` hits (fewer at the end), best (or newest) first. When
+   * a file fails to load it throws, and a later call carries on from the
+   * same place (nothing of the failed call counts as given).
+   */
   async next(count: number): Promise<Hit[]> {
     const hits: Hit[] = []
-    while (hits.length < count && !this.finished) {
-      const step =
-        this.options.sort === 'newest'
-          ? await this.stepNewest(count - hits.length)
-          : await this.stepBest(count - hits.length)
-      for (const hit of step) this.emitted.add(hit.docnum)
-      hits.push(...step)
+    try {
+      while (hits.length < count && !this.finished) {
+        const step =
+          this.options.sort === 'newest'
+            ? await this.stepNewest(count - hits.length)
+            : await this.stepBest(count - hits.length)
+        for (const hit of step) this.emitted.add(hit.docnum)
+        hits.push(...step)
+      }
+    } catch (error) {
+      for (const hit of hits) this.emitted.delete(hit.docnum)
+      throw error
     }
     return hits
   }

@@ -70,9 +70,30 @@ function countTerms(text: string, wanted: ReadonlySet<string>) {
  * matches any word it starts.
  */
 export function findClause(list: readonly Unit[], clause: Clause): number {
+  return findClauseFrom(list, clause, 0)
+}
+
+/** Every place the clause stands in `list` (starts, ascending, possibly overlapping). */
+export function findClauseAll(list: readonly Unit[], clause: Clause): number[] {
+  const found: number[] = []
+  for (
+    let at = findClauseFrom(list, clause, 0);
+    at >= 0;
+    at = findClauseFrom(list, clause, at + 1)
+  ) {
+    found.push(at)
+  }
+  return found
+}
+
+function findClauseFrom(
+  list: readonly Unit[],
+  clause: Clause,
+  from: number,
+): number {
   const wanted = clause.units
   const last = wanted.length - 1
-  outer: for (let i = 0; i + last < list.length; i++) {
+  outer: for (let i = from; i + last < list.length; i++) {
     for (let k = 0; k <= last; k++) {
       const unit = list[i + k]
       const want = wanted[k]

@@ -4,8 +4,12 @@ import {
   CONTENT_HASH_LENGTH,
   searchPaths,
 } from '../../../../src/lib/search/search-schema.ts'
-import { buildCategoryTree, type TreeNode } from '../category-tree.ts'
-import type { OutputWriter } from '../output-writer.ts'
+import {
+  buildCategoryTree,
+  categoryKey,
+  type TreeNode,
+} from '../category-tree.ts'
+import type { SearchOutput } from './search-output.ts'
 import { nameHash } from './shard-space.ts'
 
 /**
@@ -14,8 +18,9 @@ import { nameHash } from './shard-space.ts'
  * returns node key → file hash for the index file.
  */
 export function writeCategorySets(
-  writer: OutputWriter,
+  writer: SearchOutput,
   sorted: ReadonlyArray<{ paths: CategoryPath[] }>,
+  keyOf: (path: CategoryPath) => string = categoryKey,
 ): Record<string, string> {
   const last = sorted.length - 1
   const sets: Record<string, string> = {}
@@ -26,7 +31,7 @@ export function writeCategorySets(
       const bytes = encodeDocSet(docs)
       const setHash = nameHash(bytes, CONTENT_HASH_LENGTH)
       writer.writeAddressed(searchPaths.category(setHash), () => bytes)
-      sets[node.key] = setHash
+      sets[keyOf(node.path)] = setHash
       visit(node.children.values())
     }
   }

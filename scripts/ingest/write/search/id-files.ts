@@ -2,7 +2,7 @@ import {
   IDS_PER_FILE,
   type ShardSpace,
 } from '../../../../src/lib/search/search-schema.ts'
-import type { OutputWriter } from '../output-writer.ts'
+import type { SearchOutput } from './search-output.ts'
 import { ShardSpaceWriter } from './shard-space.ts'
 
 /**
@@ -12,7 +12,7 @@ import { ShardSpaceWriter } from './shard-space.ts'
  * New articles change only the last file.
  */
 export function writeIdFiles(
-  writer: OutputWriter,
+  writer: SearchOutput,
   sorted: ReadonlyArray<{ id: string }>,
 ): ShardSpace {
   const files = Math.max(1, Math.ceil(sorted.length / IDS_PER_FILE))

@@ -11,12 +11,12 @@ import {
   searchPaths,
   termHash,
 } from '../../../../src/lib/search/search-schema.ts'
-import type { OutputWriter } from '../output-writer.ts'
+import type { SearchOutput } from './search-output.ts'
 import { nameHash, type ShardSpaceWriter } from './shard-space.ts'
 import { maxImpact, splitTiers } from './tiers.ts'
 
 export type InvertContext = {
-  writer: OutputWriter
+  writer: SearchOutput
   /** The term space has 2^bits shards. */
   bits: number
   /** Each article's length in units, by docnum. */

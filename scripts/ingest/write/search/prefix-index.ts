@@ -8,7 +8,7 @@ import {
   shardOf,
   type ShardSpace,
 } from '../../../../src/lib/search/search-schema.ts'
-import type { OutputWriter } from '../output-writer.ts'
+import type { SearchOutput } from './search-output.ts'
 import { ShardSpaceWriter } from './shard-space.ts'
 
 /** Completions kept for a shorter prefix, most frequent first. */
@@ -25,7 +25,7 @@ const ENTRIES_PER_SHARD = 128
  * the last word of a query being typed here. `words` need not be sorted.
  */
 export function writePrefixIndex(
-  writer: OutputWriter,
+  writer: SearchOutput,
   words: Completion[],
 ): ShardSpace {
   const known = words

@@ -6,7 +6,7 @@ import {
   type SpaceName,
 } from '../../../../src/lib/search/search-schema.ts'
 import { toBase32 } from '../../shared/hash.ts'
-import type { OutputWriter } from '../output-writer.ts'
+import type { SearchOutput } from './search-output.ts'
 
 /** Stands in a group for a shard with no entries: no file, nothing to fetch. */
 export const EMPTY_SHARD = '-'.repeat(FILE_HASH_LENGTH)
@@ -28,9 +28,9 @@ export class ShardSpaceWriter {
   readonly groupBits: number
   private readonly name: SpaceName
   private readonly hashes: string[]
-  private readonly writer: OutputWriter
+  private readonly writer: SearchOutput
 
-  constructor(writer: OutputWriter, name: SpaceName, bits: number) {
+  constructor(writer: SearchOutput, name: SpaceName, bits: number) {
     this.writer = writer
     this.name = name
     this.bits = bits

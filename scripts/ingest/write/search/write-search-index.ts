@@ -9,7 +9,7 @@ import {
   type SearchMeta,
 } from '../../../../src/lib/search/search-schema.ts'
 import { readSearchRecord } from '../../convert/search/search-record.ts'
-import type { OutputWriter } from '../output-writer.ts'
+import type { SearchOutput } from './search-output.ts'
 import { BucketSpill } from './bucket-spill.ts'
 import { writeCategorySets } from './category-sets.ts'
 import { writeIdFiles } from './id-files.ts'
@@ -41,6 +41,8 @@ export type SearchIndexOptions = {
   spillDir: string
   /** Postings per term in its shard (default TOP_TIER; tests make it small). */
   topTier?: number
+  /** How category nodes are keyed (the manifest's keys; test fixtures have their own). */
+  categoryKey?: (path: CategoryPath) => string
 }
 
 export type SearchIndexResult = {
@@ -69,7 +71,7 @@ const RECORD_BYTES_PER_BUCKET = 6_000_000
  * read or written.
  */
 export function writeSearchIndex(
-  writer: OutputWriter,
+  writer: SearchOutput,
   sorted: readonly Indexed[],
   records: RecordSource,
   options: SearchIndexOptions,
@@ -145,7 +147,7 @@ export function writeSearchIndex(
       terms: termSpace.finish(),
       prefixes: writePrefixIndex(writer, words),
       ids: writeIdFiles(writer, sorted),
-      categories: writeCategorySets(writer, sorted),
+      categories: writeCategorySets(writer, sorted, options.categoryKey),
     }
     writer.write(searchPaths.meta, `${JSON.stringify(meta)}\n`)
     writer.note(SOURCE_NOTE, source)
