@@ -129,7 +129,8 @@ const zh: Messages = {
   searchSort: '排序',
   sortRelevance: '相关度',
   sortNewest: '最新',
-  searchSyntax: '所有词都必须出现；用"引号"搜索整个短语，用 -词 排除某个词。',
+  searchSyntax:
+    '所有词都必须出现；用英文引号括起短语（"开源 软件"）按原样搜索，用 -词 排除某个词。',
 }
 
 const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }
