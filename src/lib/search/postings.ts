@@ -14,7 +14,7 @@ import { SEARCH_FORMAT_VERSION } from './search-schema.ts'
  */
 
 /** Postings in the shard itself, per term. */
-export const TOP_TIER = 1024
+export const TOP_TIER = 512
 /** Each further tier holds this many times the postings before it. */
 export const TIER_GROWTH = 8
 
@@ -52,7 +52,25 @@ export function writePostings(writer: ByteWriter, postings: Postings): void {
 }
 
 export function readPostings(reader: ByteReader): Postings {
-  const count = reader.varint()
+  return readDocs(reader, reader.varint())
+}
+
+/** Docnum gaps and impacts of `postings` (the count is written by the caller). */
+function writeDocs(writer: ByteWriter, postings: Postings): void {
+  let previous = 0
+  for (let i = 0; i < postings.docs.length; i++) {
+    writer.varint(postings.docs[i] - previous)
+    previous = postings.docs[i]
+  }
+  writer.bytes(postings.impacts)
+}
+
+function skipDocs(reader: ByteReader, count: number): void {
+  for (let i = 0; i < count; i++) reader.varint()
+  reader.take(count)
+}
+
+function readDocs(reader: ByteReader, count: number): Postings {
   const docs = new Uint32Array(count)
   let doc = 0
   for (let i = 0; i < count; i++) {
@@ -95,21 +113,22 @@ export function encodeShard(entries: readonly ShardEntry[]): Uint8Array {
   const writer = new ByteWriter(4096)
   writeVersion(writer, KIND_SHARD)
   writer.varint(entries.length)
-  const body = new ByteWriter(512)
   for (const entry of entries) {
-    body.length = 0
-    body.varint(entry.df)
-    body.varint(entry.tiers.length)
-    for (const tier of entry.tiers) {
-      body.varint(tier.count)
-      body.byte(tier.max)
-      body.string(tier.hash)
-    }
-    writePostings(body, entry.top)
     writer.varint(entry.term.length)
     writer.bytes(entry.term)
-    writer.varint(body.length)
-    writer.bytes(body.finish())
+    // df and whether further tiers follow, in one varint; without tiers
+    // the top tier holds df postings, so its count is left out.
+    writer.varint(entry.df * 2 + (entry.tiers.length > 0 ? 1 : 0))
+    if (entry.tiers.length > 0) {
+      writer.varint(entry.tiers.length)
+      for (const tier of entry.tiers) {
+        writer.varint(tier.count)
+        writer.byte(tier.max)
+        writer.string(tier.hash)
+      }
+      writer.varint(entry.top.docs.length)
+    }
+    writeDocs(writer, entry.top)
   }
   return writer.finish()
 }
@@ -128,19 +147,23 @@ export function findInShard(
   const count = reader.varint()
   for (let i = 0; i < count; i++) {
     const found = reader.take(reader.varint())
-    const length = reader.varint()
+    const head = reader.varint()
+    const df = Math.floor(head / 2)
+    const tiers: TierRef[] = []
+    let top = df
+    if (head % 2 === 1) {
+      for (let t = reader.varint(); t > 0; t--) {
+        const tierCount = reader.varint()
+        const max = reader.byte()
+        tiers.push({ count: tierCount, max, hash: reader.string() })
+      }
+      top = reader.varint()
+    }
     if (!sameBytes(found, wanted)) {
-      reader.take(length)
+      skipDocs(reader, top)
       continue
     }
-    const df = reader.varint()
-    const tiers: TierRef[] = []
-    for (let t = reader.varint(); t > 0; t--) {
-      const tierCount = reader.varint()
-      const max = reader.byte()
-      tiers.push({ count: tierCount, max, hash: reader.string() })
-    }
-    return { term, df, top: readPostings(reader), tiers }
+    return { term, df, top: readDocs(reader, top), tiers }
   }
   return undefined
 }

@@ -64,7 +64,7 @@ export type SearchMeta = {
 }
 
 /** Article ids per ids file: docnum `n` is entry `n % IDS_PER_FILE` of file `n / IDS_PER_FILE`. */
-export const IDS_PER_FILE = 64
+export const IDS_PER_FILE = 32
 
 /** `search/i/<n>.<hash>.json`: the ids of IDS_PER_FILE consecutive docnums. */
 export type IdsFile = { ids: string[] }

@@ -6,8 +6,11 @@ import { parseQuery, type ParsedQuery } from '@/lib/search/parse-query'
 import type { SearchMeta } from '@/lib/search/search-schema'
 import { searchFiles } from './search-files'
 
-/** Hits per page of results (and so on the first screen). */
-export const RESULTS_PER_PAGE = 10
+/**
+ * Hits per page of results: a first screen (six cards fill a 1280×800
+ * window, more than a phone shows); more load as the reader scrolls.
+ */
+export const RESULTS_PER_PAGE = 6
 
 /** What one search is asked: the URL's parameters, the category as its node key. */
 export type SearchRequest = {
