@@ -111,6 +111,8 @@ export type IngestReport = {
   files: ReportEntry[]
 }
 
+// The search index's part of the contract: ./search/search-schema.ts.
+
 // --- paths, relative to the data root (public/data, served at /data/) ---
 
 export const dataPaths = {

@@ -28,7 +28,12 @@ type Entry = { name: string; size: number }
 function watchNetwork(context: BrowserContext) {
   const seen: Array<Promise<Entry>> = []
   context.on('requestfinished', (request) => {
-    seen.push(request.sizes().then((sizes) => ({ name: request.url(), size: sizes.responseBodySize })))
+    const entry = request
+      .sizes()
+      .then((sizes) => ({ name: request.url(), size: sizes.responseBodySize }))
+      // A request still open when the context closes is not measured.
+      .catch(() => ({ name: request.url(), size: 0 }))
+    seen.push(entry)
   })
   return {
     mark: () => seen.length,

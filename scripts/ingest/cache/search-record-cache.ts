@@ -41,7 +41,12 @@ export class SearchRecordCache {
     this.key = key
     mkdirSync(dirname(path), { recursive: true })
     if (existsSync(path)) this.loadOld()
+    // This run's file starts as a cache file of its own: with no last
+    // file to merge (a first run), it simply becomes the next one.
     this.fresh = openSync(`${path}.new`, 'w+')
+    const head = Buffer.from(`${JSON.stringify(key)}\n`)
+    writeSync(this.fresh, head)
+    this.freshSize = head.length
   }
 
   /** Indexes the last run's file, reading only the record heads. */
@@ -134,6 +139,13 @@ export class SearchRecordCache {
    */
   save(hashes: Iterable<string>): void {
     this.flush()
+    if (this.old < 0) {
+      // Every record is this run's: its file is the next run's as it is
+      // (with at most the records of merged duplicates besides).
+      closeSync(this.fresh)
+      renameSync(`${this.path}.new`, this.path)
+      return
+    }
     const tmp = `${this.path}.tmp`
     const fd = openSync(tmp, 'w')
     try {
