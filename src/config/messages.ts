@@ -1,6 +1,14 @@
 /** The interface languages, as `<html lang>` names them. */
 export type Language = 'zh-CN' | 'en'
 
+/** The languages in the order the language switch offers them. */
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
+
+/** Whether `value` names an interface language (e.g. a stored choice). */
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value)
+}
+
 /**
  * The site's own language: `index.html` and every prerendered page are
  * written in it, and the app hydrates them in it before it switches to

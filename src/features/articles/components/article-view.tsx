@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
+import { DateTime } from '@/components/date-time'
 import type { Article } from '@/lib/article-schema'
-import { useFormatDate, useMessages } from '@/lib/locale'
+import { useMessages } from '@/lib/locale'
 import { toSafeHttpUrl } from '@/lib/safe-url'
 import { ArticleBody } from './article-body'
 import { CategoryLinks } from './category-links'
@@ -23,7 +24,6 @@ export function ArticleView({
   actions,
 }: ArticleViewProps) {
   const messages = useMessages()
-  const formatDate = useFormatDate()
   const { _zixun: meta } = article
   const author = article.authors.map((a) => a.name).join(', ')
   const source = meta.source && meta.source !== author ? meta.source : undefined
@@ -46,9 +46,7 @@ export function ArticleView({
           <p className="byline">
             {author && <span className="byline-author">{author}</span>}
             {source && <span className="byline-source">{source}</span>}
-            <time dateTime={article.date_published}>
-              {formatDate(article.date_published)}
-            </time>
+            <DateTime iso={article.date_published} />
             <span>{messages.readingMinutes(meta.reading_minutes)}</span>
           </p>
         </header>
