@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useRef, useState } from 'react'
 import {
   Link,
   Outlet,
@@ -9,8 +10,18 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { SettingsMenu } from '@/features/settings/components/settings-menu'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
+import { useGlobalKeys } from '../use-global-keys'
+import { useRouteFocus } from '../use-route-focus'
+
+// The help overlay loads when it is first asked for.
+const ShortcutsDialog = lazy(() =>
+  import('@/features/shortcuts/components/shortcuts-dialog').then((m) => ({
+    default: m.ShortcutsDialog,
+  })),
+)
 
 export const clientLoader = (queryClient: QueryClient) => async () => {
   await queryClient.ensureQueryData(manifestQueries.get())
@@ -23,6 +34,10 @@ export default function RootRoute() {
   const messages = useMessages()
   const { pathname } = useLocation()
   const isNavigating = useNavigation().state === 'loading'
+  const main = useRef<HTMLElement>(null)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  useGlobalKeys(() => setShortcutsOpen((open) => !open))
+  useRouteFocus(main)
   return (
     <>
       <a href="#main" className="skip-link">
@@ -33,6 +48,9 @@ export default function RootRoute() {
           {messages.siteName}
         </Link>
         <span className="site-tagline">{messages.siteTagline}</span>
+        <div className="header-tools">
+          <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)} />
+        </div>
         {isNavigating && <div className="progress" role="progressbar" />}
       </header>
       <div className="layout">
@@ -43,10 +61,15 @@ export default function RootRoute() {
             activePath={paths.category.parse(pathname) ?? undefined}
           />
         </aside>
-        <main id="main" className="content">
+        <main id="main" className="content" ref={main} tabIndex={-1}>
           <Outlet />
         </main>
       </div>
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      )}
       <ScrollRestoration />
     </>
   )

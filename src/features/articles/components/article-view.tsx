@@ -2,7 +2,9 @@ import type { ReactNode } from 'react'
 import { DateTime } from '@/components/date-time'
 import type { Article } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import { openOriginal } from '@/lib/open-original'
 import { toSafeHttpUrl } from '@/lib/safe-url'
+import { useKeyBindings } from '@/lib/use-key-bindings'
 import { ArticleBody } from './article-body'
 import { CategoryLinks } from './category-links'
 
@@ -29,6 +31,15 @@ export function ArticleView({
   const source = meta.source && meta.source !== author ? meta.source : undefined
   const original = toSafeHttpUrl(article.external_url)
   const otherCategories = meta.categories.slice(1)
+  useKeyBindings([
+    {
+      keys: 'v',
+      label: messages.keys.openOriginal,
+      group: 'article',
+      run: () => void openOriginal(original),
+      when: () => !!original,
+    },
+  ])
   return (
     <>
       {breadcrumb}
