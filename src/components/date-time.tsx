@@ -25,8 +25,13 @@ export type DateTimeProps = {
  */
 export function DateTime({ iso }: DateTimeProps) {
   const { dates } = useLocale()
-  if (dates === 'fixed')
-    return <time dateTime={iso}>{formatFixedDate(iso)}</time>
+  if (dates === 'fixed') {
+    return (
+      <time dateTime={iso} className="date">
+        {formatFixedDate(iso)}
+      </time>
+    )
+  }
   return <LocalDateTime iso={iso} />
 }
 

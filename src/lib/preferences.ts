@@ -69,9 +69,14 @@ function current(): PreferencesState {
 }
 
 function publish(next: PreferencesState) {
-  state = next
+  const changed = !samePreferences(state?.preferences, next.preferences)
+  state = changed || next.persistent !== state?.persistent ? next : state
   applyLook(document.documentElement, next.preferences)
-  for (const listener of listeners) listener()
+  if (state === next) for (const listener of listeners) listener()
+}
+
+function samePreferences(a: Preferences | undefined, b: Preferences) {
+  return !!a && (Object.keys(b) as PreferenceName[]).every((k) => a[k] === b[k])
 }
 
 // Another tab changed a choice (or cleared storage): follow it.
@@ -81,7 +86,11 @@ function onStorage(event: StorageEvent) {
 }
 
 function subscribe(onChange: () => void) {
-  if (listeners.size === 0) window.addEventListener('storage', onStorage)
+  if (listeners.size === 0) {
+    window.addEventListener('storage', onStorage)
+    // A change another tab made between the boot script and now.
+    publish({ ...current(), preferences: readStored() })
+  }
   listeners.add(onChange)
   return () => {
     listeners.delete(onChange)

@@ -15,6 +15,7 @@ import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { useGlobalKeys } from '../use-global-keys'
 import { useRouteFocus } from '../use-route-focus'
+import { StableText } from '@/components/stable-text'
 
 // The help overlay loads when it is first asked for.
 const ShortcutsDialog = lazy(() =>
@@ -45,9 +46,11 @@ export default function RootRoute() {
       </a>
       <header className="site-header">
         <Link to={paths.home.getHref()} className="site-name">
-          {messages.siteName}
+          <StableText text={(m) => m.siteName} />
         </Link>
-        <span className="site-tagline">{messages.siteTagline}</span>
+        <span className="site-tagline">
+          <StableText text={(m) => m.siteTagline} />
+        </span>
         <div className="header-tools">
           <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)} />
         </div>

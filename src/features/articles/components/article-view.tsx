@@ -7,6 +7,7 @@ import { toSafeHttpUrl } from '@/lib/safe-url'
 import { useKeyBindings } from '@/lib/use-key-bindings'
 import { ArticleBody } from './article-body'
 import { CategoryLinks } from './category-links'
+import { StableText } from '@/components/stable-text'
 
 export type ArticleViewProps = {
   article: Article
@@ -48,7 +49,7 @@ export function ArticleView({
           {otherCategories.length > 0 && (
             <p className="article-categories">
               <span className="article-categories-label">
-                {messages.alsoIn}
+                <StableText text={(m) => m.alsoIn} />
               </span>{' '}
               <CategoryLinks categories={otherCategories} />
             </p>
@@ -57,8 +58,13 @@ export function ArticleView({
           <p className="byline">
             {author && <span className="byline-author">{author}</span>}
             {source && <span className="byline-source">{source}</span>}
+            <span>
+              <StableText
+                text={(m) => m.readingMinutes(meta.reading_minutes)}
+              />
+            </span>
+            {/* Last: its text changes as the app starts, and nothing follows it. */}
             <DateTime iso={article.date_published} />
-            <span>{messages.readingMinutes(meta.reading_minutes)}</span>
           </p>
         </header>
         <ArticleBody html={article.content_html} summary={article.summary} />

@@ -5,6 +5,7 @@ import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { useKeyBindings } from '@/lib/use-key-bindings'
 import { CategoryTree } from './category-tree'
+import { StableText } from '@/components/stable-text'
 
 export type CategoryNavProps = {
   tree: readonly CategoryNode[]
@@ -58,16 +59,17 @@ export function CategoryNav({
         aria-controls="category-tree"
         onClick={() => setOpenFor(isOpen ? null : here)}
       >
-        {messages.categories}
+        <StableText text={(m) => m.categories} />
         <span className="category-toggle-current">
-          {activePath.at(-1) ?? messages.all}
+          {activePath.at(-1) ?? <StableText text={(m) => m.all} />}
         </span>
       </button>
       <ul id="category-tree" className="category-tree">
         <li>
           <div className="category-row">
             <NavLink to={paths.home.getHref()} end>
-              {messages.all} <span className="count">{total}</span>
+              <StableText text={(m) => m.all} />{' '}
+              <span className="count">{total}</span>
             </NavLink>
           </div>
         </li>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { useMessages } from '@/lib/locale'
+import { StableText } from '@/components/stable-text'
 
 // The controls load when the menu first opens: not on the first screen.
 const SettingsPanel = lazy(() =>
@@ -46,7 +47,9 @@ export function SettingsMenu({ onShowShortcuts, children }: SettingsMenuProps) {
           <circle cx="16" cy="7" r="2" />
           <circle cx="8" cy="17" r="2" />
         </svg>
-        <span className="settings-label">{messages.settings}</span>
+        <span className="settings-label">
+          <StableText text={(m) => m.settings} />
+        </span>
       </button>
       <div
         ref={panel}
