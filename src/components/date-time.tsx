@@ -24,34 +24,26 @@ export type DateTimeProps = {
  * the fixed UTC date the page was written with.
  */
 export function DateTime({ iso }: DateTimeProps) {
-  const { dates } = useLocale()
-  if (dates === 'fixed') {
-    return (
-      <time dateTime={iso} className="date">
-        {formatFixedDate(iso)}
-      </time>
-    )
-  }
-  return <LocalDateTime iso={iso} />
-}
-
-function LocalDateTime({ iso }: DateTimeProps) {
-  const { language } = useLocale()
+  const { dates, language } = useLocale()
   const now = useNow()
   const [written, setWritten] = useState(false)
   const press = useRef<ReturnType<typeof setTimeout>>(undefined)
-  const absolute = formatLocalDate(iso, language)
-  const relative = written ? null : formatRelativeDate(iso, now, language)
+  // One element in both modes: the switch after hydration changes its
+  // text, it does not replace it (nothing in the byline is redrawn).
+  const fixed = dates === 'fixed'
+  const absolute = fixed ? formatFixedDate(iso) : formatLocalDate(iso, language)
+  const relative =
+    fixed || written ? null : formatRelativeDate(iso, now, language)
   const cancel = () => clearTimeout(press.current)
   const start = (event: PointerEvent) => {
-    if (event.pointerType !== 'touch') return
+    if (fixed || event.pointerType !== 'touch') return
     cancel()
     press.current = setTimeout(() => setWritten((w) => !w), LONG_PRESS_MS)
   }
   return (
     <time
       dateTime={iso}
-      title={formatLocalDate(iso, language, 'long')}
+      title={fixed ? undefined : formatLocalDate(iso, language, 'long')}
       className="date"
       onPointerDown={start}
       onPointerUp={cancel}

@@ -2,7 +2,7 @@
  * The reader's choices that change the first paint: colour theme and the
  * article's type. They are kept in `localStorage` (synchronous, so the
  * render-blocking boot script can read them before anything is drawn; see
- * `src/boot/boot.ts`) and shown as attributes on `<html>`, which the style
+ * `src/boot.ts`) and shown as attributes on `<html>`, which the style
  * sheet reads. A missing attribute is the default, so a page without
  * JavaScript or storage looks exactly as the style sheet says.
  *

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { readBuiltManifest } from './support/servers'
 import { readCorpus } from './support/corpus'
 import { expect, test } from './support/fixtures'
-import { openSettings } from './support/settings'
+import { BACKGROUNDS, openSettings, pageBackground } from './support/settings'
 
 const [article] = readCorpus('demo')
 const [topCategory] = readBuiltManifest('demo').categories
@@ -59,6 +59,8 @@ for (const scheme of ['light', 'dark'] as const) {
           // The app has started (the share button waits for it, and lists
           // and the 404 view are drawn by it).
           await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+          // The colours checked are the scheme's.
+          expect(await pageBackground(page)).toBe(BACKGROUNDS[scheme])
           await view.open?.(page)
           const { violations } = await new AxeBuilder({ page })
             .withTags(WCAG_21_AA)

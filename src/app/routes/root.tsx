@@ -54,7 +54,13 @@ export default function RootRoute() {
         <div className="header-tools">
           <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)} />
         </div>
-        {isNavigating && <div className="progress" role="progressbar" />}
+        {isNavigating && (
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={messages.loading}
+          />
+        )}
       </header>
       <div className="layout">
         <aside className="sidebar">
