@@ -31,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'reader',
           environment: 'jsdom',
+          globalSetup: ['./scripts/testing/search-fixtures.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
           include: ['src/**/*.test.{ts,tsx}'],
         },

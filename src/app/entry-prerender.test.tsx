@@ -66,6 +66,15 @@ function headerMarkup(root: Element): string[] {
       time.setAttribute('datetime', datetime)
       time.textContent = datetime
     }
+    // React's client and server set an <input>'s attributes in different
+    // orders; hydration does not look at the order, so neither does this.
+    for (const element of [part, ...part.querySelectorAll('*')]) {
+      const attributes = [...element.attributes]
+        .map((a): [string, string] => [a.name, a.value])
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+      for (const [name] of attributes) element.removeAttribute(name)
+      for (const [name, value] of attributes) element.setAttribute(name, value)
+    }
     return part.outerHTML
   })
 }

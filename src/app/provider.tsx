@@ -18,7 +18,7 @@ export function AppProvider({
   language,
   children,
 }: AppProviderProps) {
-  // One key map per app: every view registers its keys there.
+  // One key map for the whole app: every feature registers its keys there.
   const [keyMap] = useState(() => new KeyMap())
   return (
     <QueryClientProvider client={queryClient}>

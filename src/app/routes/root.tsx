@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useRef, useState } from 'react'
 import {
   Link,
@@ -10,6 +10,7 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { SearchField } from '@/features/search/components/search-field'
 import { SettingsMenu } from '@/features/settings/components/settings-menu'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
@@ -24,6 +25,14 @@ const ShortcutsDialog = lazy(() =>
   })),
 )
 
+/**
+ * The search route's code and the index's entry point, loaded when the
+ * reader turns to the search field (not with the first screen).
+ */
+function warmSearch(queryClient: QueryClient) {
+  void import('./search').then((route) => route.warm(queryClient))
+}
+
 export const clientLoader = (queryClient: QueryClient) => async () => {
   await queryClient.ensureQueryData(manifestQueries.get())
   return null
@@ -32,6 +41,7 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
 /** The frame of every view: header, category tree, the routed view. */
 export default function RootRoute() {
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const queryClient = useQueryClient()
   const messages = useMessages()
   const { pathname } = useLocation()
   const isNavigating = useNavigation().state === 'loading'
@@ -51,6 +61,7 @@ export default function RootRoute() {
         <span className="site-tagline">
           <StableText text={(m) => m.siteTagline} />
         </span>
+        <SearchField onWarm={() => warmSearch(queryClient)} />
         <div className="header-tools">
           <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)} />
         </div>
