@@ -124,6 +124,21 @@ describe('the key map', () => {
     },
   )
 
+  test.each(['dialog', 'div popover'])(
+    'leaves keys pressed inside a %s to it',
+    (tag) => {
+      const { runs } = setup([{ keys: 'j', run: noop }])
+      const [name, attr] = tag.split(' ')
+      const overlay = document.createElement(name)
+      if (attr) overlay.setAttribute(attr, 'auto')
+      const button = document.createElement('button')
+      overlay.append(button)
+      document.body.append(overlay)
+      expect(press('j', {}, button).defaultPrevented).toBe(false)
+      expect(runs).toEqual([])
+    },
+  )
+
   test('leaves Enter on a link or button to the element itself', () => {
     const { runs } = setup([{ keys: 'Enter', run: noop }])
     const link = document.createElement('a')
