@@ -51,6 +51,17 @@ test.describe('an English browser', () => {
       const release = await holdAppScripts(page)
       await page.goto(`/a/${article.id}`, { waitUntil: 'commit' })
       await expect(page.locator('.byline time')).toBeVisible()
+      // Boxes exist before the stylesheet arrives (a slow, loaded machine):
+      // compare positions only once it applies, as the first paint does.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('link[rel="stylesheet"]')].every(
+              (link) => (link as HTMLLinkElement).sheet !== null,
+            ),
+          ),
+        )
+        .toBe(true)
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
       const before = await framePositions(page)
       release()
