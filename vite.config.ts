@@ -6,6 +6,7 @@ import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
 import { htmlLangPlugin } from './scripts/vite/html-lang-plugin.ts'
 import { prerenderPlugin } from './scripts/vite/prerender-plugin.ts'
+import { pwaPlugin } from './scripts/vite/pwa-plugin.ts'
 
 export default defineConfig({
   plugins: [
@@ -13,6 +14,7 @@ export default defineConfig({
     htmlLangPlugin(),
     dataDirPlugin(),
     cspPlugin(),
+    ...pwaPlugin(),
     ...prerenderPlugin(),
   ],
   resolve: {

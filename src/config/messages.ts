@@ -39,6 +39,21 @@ const en = {
   shareTitled: (title: string) => `Share: ${title}`,
   linkCopied: 'Link copied',
   shareLink: 'Link to share',
+  offlineBanner: 'Offline — showing saved and read articles',
+  updateReady: 'A new version of Zixun is ready.',
+  reload: 'Reload',
+  storageEvicted: (articles: number, images: number) =>
+    `Storage was full: removed ${articles} older read articles and ${images} images to make room. Saved articles were kept.`,
+  dismiss: 'Dismiss',
+  notOffline: 'Not available offline',
+  offlineArticleTitle: 'Not available offline',
+  offlineArticleText:
+    'You are offline, and this article was neither opened nor saved on this device. It will open when you are back online.',
+  keepNewest: 'Keep the newest articles for offline',
+  keepNewestOff: 'Off',
+  keepNewestCount: (n: number) => `Newest ${n}`,
+  keepNewestDone: (n: number) => `${n} articles ready for offline`,
+  keepNewestFailed: (n: number) => `${n} could not be stored`,
 }
 
 export type Messages = typeof en
@@ -73,6 +88,21 @@ const zh: Messages = {
   shareTitled: (title: string) => `分享：${title}`,
   linkCopied: '已复制链接',
   shareLink: '分享链接',
+  offlineBanner: '离线中 — 显示已保存和已读的文章',
+  updateReady: '资讯有新版本可用。',
+  reload: '重新加载',
+  storageEvicted: (articles: number, images: number) =>
+    `存储空间已满：为腾出空间，已删除 ${articles} 篇较早读过的文章和 ${images} 张图片。已保存的文章都保留了。`,
+  dismiss: '关闭',
+  notOffline: '离线不可用',
+  offlineArticleTitle: '离线不可用',
+  offlineArticleText:
+    '你现在处于离线状态，而这篇文章没有在本设备上打开或保存过。恢复联网后即可打开。',
+  keepNewest: '离线保存最新文章',
+  keepNewestOff: '关闭',
+  keepNewestCount: (n: number) => `最新 ${n} 篇`,
+  keepNewestDone: (n: number) => `已有 ${n} 篇可离线阅读`,
+  keepNewestFailed: (n: number) => `${n} 篇未能保存`,
 }
 
 const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }

@@ -9,6 +9,7 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { OfflineNotices } from '@/features/offline/components/offline-notices'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 
@@ -35,6 +36,9 @@ export default function RootRoute() {
         <span className="site-tagline">{messages.siteTagline}</span>
         {isNavigating && <div className="progress" role="progressbar" />}
       </header>
+      <div className="app-notices">
+        <OfflineNotices />
+      </div>
       <div className="layout">
         <aside className="sidebar">
           <CategoryNav

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { SERVICE_WORKER_URL } from '../../src/lib/csp.ts'
+import { APP_SHELL_URL } from '../../src/lib/offline-caches.ts'
+
+/** The page background of each theme (src/styles/app.css), for the browser's UI. */
+export const THEME_COLORS = { light: '#fbfaf8', dark: '#161514' } as const
+
+/**
+ * What the service worker precaches: the data-free shell, the hashed
+ * scripts and styles (every route chunk), the icons. Never the data, the
+ * prerendered pages or the feeds, so a rebuild that changes only data
+ * leaves `sw.js` byte for byte the same (no "new version" for new
+ * articles). Paths are relative to the build's output folder.
+ */
+export const PRECACHE_GLOBS = [
+  APP_SHELL_URL.slice(1),
+  'assets/**/*.{js,css}',
+  '*.{png,ico,svg}',
+]
+
+/**
+ * Makes the reader an installable app that works offline (decision 019):
+ * `sw.js` built from `src/service-worker/sw.ts` (Workbox, injectManifest)
+ * with the precache list of `PRECACHE_GLOBS`; `manifest.webmanifest`;
+ * the icons rasterised from `public/favicon.svg` at the sizes browsers
+ * ask for (192 and 512, maskable 512, Apple's 180, a 64 and favicon.ico),
+ * with their `<link>`s in `index.html`. The page registers the worker
+ * itself (src/features/offline), through the Trusted Types policy of
+ * decision 004, so nothing is injected here.
+ */
+export function pwaPlugin(): Plugin[] {
+  return [...VitePWA(pwaOptions()), themeColorPlugin(), versionPlugin()]
+}
+
+/** `<meta name="theme-color">` for each colour scheme (the manifest has one). */
+function themeColorPlugin(): Plugin {
+  return {
+    name: 'zixun-theme-color',
+    transformIndexHtml: () =>
+      Object.entries(THEME_COLORS).map(([scheme, color]) => ({
+        tag: 'meta',
+        attrs: {
+          name: 'theme-color',
+          media: `(prefers-color-scheme: ${scheme})`,
+          content: color,
+        },
+        injectTo: 'head' as const,
+      })),
+  }
+}
+
+/**
+ * `<meta name="generator" content="Zixun <version>">`: the deployment a
+ * page comes from (`ZIXUN_APP_VERSION`, default package.json's version).
+ * Code, not data: it is part of the shell the service worker precaches.
+ */
+function versionPlugin(): Plugin {
+  return {
+    name: 'zixun-version',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { name: 'generator', content: `Zixun ${appVersion()}` },
+        injectTo: 'head',
+      },
+    ],
+  }
+}
+
+function appVersion(): string {
+  if (process.env.ZIXUN_APP_VERSION) return process.env.ZIXUN_APP_VERSION
+  const file = path.resolve(import.meta.dirname, '../../package.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+}
+
+function pwaOptions(): Parameters<typeof VitePWA>[0] {
+  return {
+    strategies: 'injectManifest',
+    srcDir: 'src/service-worker',
+    filename: SERVICE_WORKER_URL.slice(1).replace(/\.js$/, '.ts'),
+    injectRegister: false,
+    manifestFilename: 'manifest.webmanifest',
+    injectManifest: {
+      globPatterns: PRECACHE_GLOBS,
+      globIgnores: ['data/**', 'a/**', 'demo/**'],
+      minify: true,
+      sourcemap: false,
+    },
+    pwaAssets: {
+      image: 'public/favicon.svg',
+      preset: 'minimal-2023',
+      overrideManifestIcons: true,
+      injectThemeColor: false,
+    },
+    manifest: {
+      id: '/',
+      name: 'Zixun 资讯',
+      short_name: '资讯',
+      description: 'Zixun 资讯 — a fast, safe news reader',
+      lang: 'zh-CN',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: THEME_COLORS.light,
+      background_color: THEME_COLORS.light,
+      categories: ['news'],
+    },
+  }
+}

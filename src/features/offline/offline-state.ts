@@ -1,0 +1,57 @@
+import { useSyncExternalStore } from 'react'
+
+/** What the reader is told about the network, updates and storage. */
+export type OfflineState = {
+  /** False while the server cannot be reached (not just `navigator.onLine`). */
+  online: boolean
+  /** A new deployment is installed and waits for the reader to reload. */
+  updateReady: boolean
+  /** Read content the worker removed when storage ran out (until dismissed). */
+  evicted: { articles: number; images: number } | null
+}
+
+const INITIAL: OfflineState = {
+  online: true,
+  updateReady: false,
+  evicted: null,
+}
+
+let state = INITIAL
+const listeners = new Set<() => void>()
+
+/** Merges `change` into the state and tells the subscribers. */
+export function updateOfflineState(change: Partial<OfflineState>): void {
+  const next = { ...state, ...change }
+  if (
+    next.online === state.online &&
+    next.updateReady === state.updateReady &&
+    next.evicted === state.evicted
+  ) {
+    return
+  }
+  state = next
+  for (const listener of listeners) listener()
+}
+
+/** The current state, for code outside React. */
+export function readOfflineState(): OfflineState {
+  return state
+}
+
+/** Calls `listener` after every change; returns the unsubscribe. */
+export function subscribeOfflineState(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/**
+ * The state in a component. The server and hydration see the initial
+ * state (online, no update), so prerendered markup never differs.
+ */
+export function useOfflineState(): OfflineState {
+  return useSyncExternalStore(
+    subscribeOfflineState,
+    () => state,
+    () => INITIAL,
+  )
+}

@@ -1,0 +1,70 @@
+import { Workbox } from 'workbox-window'
+import type {
+  PageToWorker,
+  ShelfItem,
+  ShelfName,
+  ShelfReply,
+} from '@/lib/offline-caches'
+import { trustedServiceWorkerUrl } from '@/lib/service-worker-url'
+import { updateOfflineState } from './offline-state'
+
+/** How often an open tab asks whether a new version was deployed. */
+const UPDATE_CHECK_MS = 30 * 60 * 1000
+
+let workbox: Workbox | undefined
+let reloadRequested = false
+
+/**
+ * Registers `/sw.js` (scope `/`) through the Trusted Types policy that
+ * allows exactly that URL, and follows its updates: a new version that
+ * is installed and waiting sets `updateReady`; it takes over only when
+ * the reader asks (`applyUpdate`), never by itself. The browser checks for
+ * updates on every page load; an open tab also checks when it becomes
+ * visible again and every 30 minutes.
+ */
+export async function register(): Promise<void> {
+  if (workbox) return
+  workbox = new Workbox(trustedServiceWorkerUrl(), { scope: '/' })
+  const wb = workbox
+  wb.addEventListener('waiting', () =>
+    updateOfflineState({ updateReady: true }),
+  )
+  wb.addEventListener('controlling', (event) => {
+    if (event.isUpdate && reloadRequested) window.location.reload()
+  })
+  await wb.register()
+  const check = () => void wb.update().catch(() => {})
+  setInterval(check, UPDATE_CHECK_MS)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check()
+  })
+}
+
+/** Lets the waiting version take over, then reloads this tab into it. */
+export function applyUpdate(): void {
+  if (!workbox) return window.location.reload()
+  reloadRequested = true
+  workbox.messageSkipWaiting()
+}
+
+async function send(message: PageToWorker): Promise<ShelfReply | undefined> {
+  if (!workbox) return undefined
+  return (await workbox.messageSW(message)) as ShelfReply
+}
+
+/** Stores articles (JSON and images) on a shelf for offline reading. */
+export function keepOnShelf(
+  shelf: ShelfName,
+  items: readonly ShelfItem[],
+  replace = false,
+): Promise<ShelfReply | undefined> {
+  return send({ type: 'zixun:keep', shelf, items, replace })
+}
+
+/** Removes articles from a shelf, freeing their storage. */
+export function releaseFromShelf(
+  shelf: ShelfName,
+  ids: readonly string[],
+): Promise<ShelfReply | undefined> {
+  return send({ type: 'zixun:release', shelf, ids })
+}
