@@ -26,4 +26,6 @@ if (root.hasChildNodes()) {
   createRoot(root).render(app)
 }
 
+// Which deployment this tab runs (an old tab keeps its own after an update).
+document.documentElement.dataset.version = __ZIXUN_VERSION__
 startOffline()

@@ -25,7 +25,11 @@ export const importBoundaries = {
   settings: {
     'import/resolver': {
       typescript: {
-        project: ['tsconfig.app.json', 'tsconfig.node.json', 'tsconfig.sw.json'],
+        project: [
+          'tsconfig.app.json',
+          'tsconfig.node.json',
+          'tsconfig.sw.json',
+        ],
         noWarnOnMultipleProjects: true,
       },
     },

@@ -53,14 +53,17 @@ function themeColorPlugin(): Plugin {
 }
 
 /**
- * `<meta name="generator" content="Zixun <version>">`: the deployment a
- * page comes from (`ZIXUN_APP_VERSION`, default package.json's version).
- * Code, not data: it is part of the shell the service worker precaches.
+ * The deployment's version (`ZIXUN_APP_VERSION`, default package.json's):
+ * `<meta name="generator" content="Zixun <version>">` in the shell, and
+ * `__ZIXUN_VERSION__` in the code, which marks `<html data-version>` with
+ * the version a tab runs. Code, not data, so a data-only rebuild keeps it.
  */
 function versionPlugin(): Plugin {
   return {
     name: 'zixun-version',
-    apply: 'build',
+    config: () => ({
+      define: { __ZIXUN_VERSION__: JSON.stringify(appVersion()) },
+    }),
     transformIndexHtml: () => [
       {
         tag: 'meta',

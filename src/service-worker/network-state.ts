@@ -3,8 +3,6 @@ import type { WorkerToPage } from '../lib/offline-caches.ts'
 
 declare const self: ServiceWorkerGlobalScope
 
-let lastOnline: boolean | undefined
-
 /** Sends a message to every page of ours, controlled or not yet. */
 export async function tellPages(message: WorkerToPage): Promise<void> {
   const pages = await self.clients.matchAll({
@@ -14,9 +12,9 @@ export async function tellPages(message: WorkerToPage): Promise<void> {
   for (const page of pages) page.postMessage(message)
 }
 
+// Every time, not only on a change: a page that started since the last
+// change has not heard it (pages ignore what they already know).
 function report(online: boolean) {
-  if (online === lastOnline) return
-  lastOnline = online
   void tellPages({ type: 'zixun:network', online })
 }
 
@@ -24,7 +22,7 @@ function report(online: boolean) {
  * Tells the pages whether the server answers, from the requests this
  * worker makes anyway: the browser's `navigator.onLine` stays true when
  * the network is up but the server is not (a train's Wi-Fi, a stopped
- * host). A page that starts while the worker already knew asks by probing.
+ * host).
  */
 export const networkStatePlugin: WorkboxPlugin = {
   fetchDidSucceed: async ({ response }) => {

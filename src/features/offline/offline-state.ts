@@ -33,6 +33,18 @@ export function updateOfflineState(change: Partial<OfflineState>): void {
   for (const listener of listeners) listener()
 }
 
+let applyUpdate: () => void = () => window.location.reload()
+
+/** Set by the service worker client: how "Reload" switches to the update. */
+export function setUpdateHandler(handler: () => void): void {
+  applyUpdate = handler
+}
+
+/** The reader chose to reload into the waiting version. */
+export function reloadIntoUpdate(): void {
+  applyUpdate()
+}
+
 /** The current state, for code outside React. */
 export function readOfflineState(): OfflineState {
   return state

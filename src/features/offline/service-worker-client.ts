@@ -6,7 +6,7 @@ import type {
   ShelfReply,
 } from '@/lib/offline-caches'
 import { trustedServiceWorkerUrl } from '@/lib/service-worker-url'
-import { updateOfflineState } from './offline-state'
+import { setUpdateHandler, updateOfflineState } from './offline-state'
 
 /** How often an open tab asks whether a new version was deployed. */
 const UPDATE_CHECK_MS = 30 * 60 * 1000
@@ -26,6 +26,7 @@ export async function register(): Promise<void> {
   if (workbox) return
   workbox = new Workbox(trustedServiceWorkerUrl(), { scope: '/' })
   const wb = workbox
+  setUpdateHandler(applyUpdate)
   wb.addEventListener('waiting', () =>
     updateOfflineState({ updateReady: true }),
   )
@@ -41,7 +42,7 @@ export async function register(): Promise<void> {
 }
 
 /** Lets the waiting version take over, then reloads this tab into it. */
-export function applyUpdate(): void {
+function applyUpdate(): void {
   if (!workbox) return window.location.reload()
   reloadRequested = true
   workbox.messageSkipWaiting()

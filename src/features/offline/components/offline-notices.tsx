@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useMessages } from '@/lib/locale'
-import { updateOfflineState, useOfflineState } from '../offline-state'
-
-function reloadIntoUpdate() {
-  void import('../service-worker-client').then((client) => client.applyUpdate())
-}
+import {
+  reloadIntoUpdate,
+  updateOfflineState,
+  useOfflineState,
+} from '../offline-state'
 
 /**
  * The quiet banners of the offline feature, for the header's notices
