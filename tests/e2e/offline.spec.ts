@@ -218,7 +218,15 @@ test('a new deployment is offered, never forced; Reload shows it, and an old tab
     await expect(notice).toBeVisible()
     expect(await version(page)).toBe('offline-1')
     await notice.getByRole('button', { name: 'Reload' }).click()
-    await expect.poll(() => version(page)).toBe('offline-2')
+    // Across the reload: the new shell, and the new code running it.
+    await expect(page.locator('meta[name="generator"]')).toHaveAttribute(
+      'content',
+      'Zixun offline-2',
+    )
+    await expect(page.locator('html')).toHaveAttribute(
+      'data-version',
+      'offline-2',
+    )
     await expect(notice).toHaveCount(0)
 
     // The old tab still runs version 1; its article code, which the new

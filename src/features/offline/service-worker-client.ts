@@ -33,7 +33,13 @@ export async function register(): Promise<void> {
   wb.addEventListener('controlling', (event) => {
     if (event.isUpdate && reloadRequested) window.location.reload()
   })
-  await wb.register()
+  try {
+    await wb.register()
+  } catch {
+    // No worker (blocked, private mode, an old browser): the app works
+    // online as before, without offline copies or update notices.
+    return
+  }
   const check = () => void wb.update().catch(() => {})
   setInterval(check, UPDATE_CHECK_MS)
   document.addEventListener('visibilitychange', () => {
