@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test'
 import { chromiumLaunchOptions } from '../../scripts/chromium'
 import type { Article } from '../../src/lib/article-schema'
 import { expect, test } from './support/fixtures'
@@ -44,7 +49,7 @@ test.afterAll(async () => {
 })
 
 /** A fresh browser context on the owned server (no mocked requests). */
-async function openContext(browser: import('@playwright/test').Browser) {
+async function openContext(browser: Browser) {
   return browser.newContext({ baseURL: server.origin })
 }
 
