@@ -3,20 +3,24 @@ import path from 'node:path'
 import type { Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { SERVICE_WORKER_URL } from '../../src/lib/csp.ts'
-import { APP_SHELL_URL } from '../../src/lib/offline-caches.ts'
+import type { ManifestTransform } from 'workbox-build'
+import { SHELL_FILE } from '../../src/config/shell.ts'
+import { appShellUrl, INDEX_HTML } from '../../src/lib/offline-caches.ts'
 
 /** The page background of each theme (src/styles/app.css), for the browser's UI. */
 export const THEME_COLORS = { light: '#fbfaf8', dark: '#161514' } as const
 
 /**
- * What the service worker precaches: the data-free shell, the hashed
+ * What the service worker precaches: the data-free shell (`index.html`,
+ * or the separate shell file once the build writes one), the hashed
  * scripts and styles (every route chunk), the icons. Never the data, the
  * prerendered pages or the feeds, so a rebuild that changes only data
  * leaves `sw.js` byte for byte the same (no "new version" for new
  * articles). Paths are relative to the build's output folder.
  */
 export const PRECACHE_GLOBS = [
-  APP_SHELL_URL.slice(1),
+  // One pattern for both, so a build without the shell file gets no warning.
+  `{${INDEX_HTML},${SHELL_FILE}}`,
   'assets/**/*.{js,css}',
   '*.{png,ico,svg}',
 ]
@@ -80,6 +84,22 @@ function appVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
 }
 
+/**
+ * Keeps exactly one HTML file in the precache, the data-free shell: when
+ * the build wrote the separate shell file, `index.html` is the
+ * prerendered home page (data, changes with every ingest) and goes.
+ */
+export const keepOnlyTheShell: ManifestTransform = (entries) => {
+  const shell = appShellUrl(entries.map((entry) => entry.url)).slice(1)
+  const html = (url: string) => url === INDEX_HTML || url === SHELL_FILE
+  return {
+    manifest: entries.filter(
+      (entry) => !html(entry.url) || entry.url === shell,
+    ),
+    warnings: [],
+  }
+}
+
 function pwaOptions(): Parameters<typeof VitePWA>[0] {
   return {
     strategies: 'injectManifest',
@@ -90,6 +110,7 @@ function pwaOptions(): Parameters<typeof VitePWA>[0] {
     injectManifest: {
       globPatterns: PRECACHE_GLOBS,
       globIgnores: ['data/**', 'a/**', 'demo/**'],
+      manifestTransforms: [keepOnlyTheShell],
       minify: true,
       sourcemap: false,
     },

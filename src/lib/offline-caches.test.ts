@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { parsePageMessage } from './offline-caches'
+import { appShellUrl, parsePageMessage } from './offline-caches'
 
 test('takes well-formed shelf messages and SKIP_WAITING', () => {
   expect(parsePageMessage({ type: 'SKIP_WAITING' })).toEqual({
@@ -54,4 +54,12 @@ test.each([
   { type: 'zixun:unknown', shelf: 'saved' },
 ])('refuses %j', (data) => {
   expect(parsePageMessage(data)).toBeUndefined()
+})
+
+test('the shell is the separate shell file once the build has one, else index.html', () => {
+  expect(appShellUrl(['index.html', 'assets/a.js'])).toBe('/index.html')
+  expect(appShellUrl(['index.html', 'shell.html', 'assets/a.js'])).toBe(
+    '/shell.html',
+  )
+  expect(appShellUrl(['/shell.html?v=1'])).toBe('/shell.html')
 })

@@ -1,4 +1,5 @@
 import { DATA_ROOT } from '../config/paths.ts'
+import { SHELL_FILE, SHELL_PATH } from '../config/shell.ts'
 import { dataPaths, isArticleId } from './article-schema.ts'
 
 /**
@@ -7,8 +8,21 @@ import { dataPaths, isArticleId } from './article-schema.ts'
  * (decision 019). Plain data: no DOM or worker APIs.
  */
 
-/** The app shell every reader route is answered with offline (precached). */
-export const APP_SHELL_URL = '/index.html'
+/** The built `index.html`: the data-free shell while no page is prerendered into it. */
+export const INDEX_HTML = 'index.html'
+
+/**
+ * The data-free app shell every reader route is answered with (precached;
+ * a URL of the site), chosen from the files the build precaches: the
+ * separate shell file (`SHELL_FILE`, issue 14) once the build writes one
+ * because `index.html` became the prerendered home page, else
+ * `index.html`, which is the shell as long as nothing is prerendered into
+ * it. `precached` are the precache's URLs, relative or root-relative.
+ */
+export function appShellUrl(precached: readonly string[]): string {
+  const names = precached.map((url) => url.replace(/^\//, '').split('?')[0])
+  return names.includes(SHELL_FILE) ? SHELL_PATH : `/${INDEX_HTML}`
+}
 
 /** Runtime caches; the precache is Workbox's own. */
 export const OFFLINE_CACHES = {

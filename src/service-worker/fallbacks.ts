@@ -1,6 +1,6 @@
 import type { WorkboxPlugin } from 'workbox-core/types.js'
 import { matchPrecache } from 'workbox-precaching'
-import { APP_SHELL_URL, shelfCacheName } from '../lib/offline-caches.ts'
+import { shelfCacheName } from '../lib/offline-caches.ts'
 import type { ShelfName } from '../lib/offline-caches.ts'
 
 const SHELVES: readonly ShelfName[] = ['saved', 'newest']
@@ -25,6 +25,6 @@ export const shelfFallback: WorkboxPlugin = {
 }
 
 /** When a page cannot be fetched: the precached app shell renders it. */
-export const shellFallback: WorkboxPlugin = {
-  handlerDidError: async () => matchPrecache(APP_SHELL_URL),
+export function shellFallback(shellUrl: string): WorkboxPlugin {
+  return { handlerDidError: async () => matchPrecache(shellUrl) }
 }

@@ -2,7 +2,6 @@ import { createHandlerBoundToURL } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { NetworkOnly } from 'workbox-strategies'
 import { articlePagePattern, shellRoutes } from '../config/paths.ts'
-import { APP_SHELL_URL } from '../lib/offline-caches.ts'
 import { shellFallback } from './fallbacks.ts'
 import { networkStatePlugin } from './network-state.ts'
 
@@ -10,7 +9,7 @@ import { networkStatePlugin } from './network-state.ts'
 const FILE = /\.[a-z0-9]+$/i
 
 /**
- * Page loads (decision 019):
+ * Page loads (decision 019), `shellUrl` the precached data-free shell:
  * - reader routes (`shellRoutes`) get the precached, data-free shell at
  *   once, online or not: a repeat visit downloads no HTML;
  * - `/a/<id>` asks the network for its prerendered page (fresh preview
@@ -19,15 +18,15 @@ const FILE = /\.[a-z0-9]+$/i
  * - any other page of ours goes to the network, and gets the shell (the
  *   app's 404 view) rather than the browser's error page when offline.
  */
-export function registerNavigationRoutes(): void {
+export function registerNavigationRoutes(shellUrl: string): void {
   registerRoute(
-    new NavigationRoute(createHandlerBoundToURL(APP_SHELL_URL), {
+    new NavigationRoute(createHandlerBoundToURL(shellUrl), {
       allowlist: [...shellRoutes],
     }),
   )
   const network = new NetworkOnly({
     networkTimeoutSeconds: 5,
-    plugins: [networkStatePlugin, shellFallback],
+    plugins: [networkStatePlugin, shellFallback(shellUrl)],
   })
   registerRoute(
     ({ request, url }) =>

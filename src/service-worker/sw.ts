@@ -2,7 +2,7 @@
 import { clientsClaim } from 'workbox-core'
 import type { PrecacheEntry } from 'workbox-precaching'
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching'
-import { parsePageMessage } from '../lib/offline-caches.ts'
+import { appShellUrl, parsePageMessage } from '../lib/offline-caches.ts'
 import { registerDataRoutes } from './data-routes.ts'
 import { registerImageRoute } from './image-route.ts'
 import { registerNavigationRoutes } from './navigation-routes.ts'
@@ -15,10 +15,13 @@ declare const self: ServiceWorkerGlobalScope & {
 
 // The shell and the route chunks: what the app needs to start, no data.
 const manifest = self.__WB_MANIFEST
+const shellUrl = appShellUrl(
+  manifest.map((entry) => (typeof entry === 'string' ? entry : entry.url)),
+)
 precacheAndRoute(manifest)
 cleanupOutdatedCaches()
 keepPreviousAssets(manifest)
-registerNavigationRoutes()
+registerNavigationRoutes(shellUrl)
 registerDataRoutes()
 registerImageRoute()
 
