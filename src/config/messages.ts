@@ -54,6 +54,8 @@ const en = {
   keepNewestCount: (n: number) => `Newest ${n}`,
   keepNewestDone: (n: number) => `${n} articles ready for offline`,
   keepNewestFailed: (n: number) => `${n} could not be stored`,
+  keepFailed: (n: number) =>
+    `${n} articles could not be kept for offline reading (storage full or no connection).`,
 }
 
 export type Messages = typeof en
@@ -103,6 +105,8 @@ const zh: Messages = {
   keepNewestCount: (n: number) => `最新 ${n} 篇`,
   keepNewestDone: (n: number) => `已有 ${n} 篇可离线阅读`,
   keepNewestFailed: (n: number) => `${n} 篇未能保存`,
+  keepFailed: (n: number) =>
+    `${n} 篇文章未能保存以供离线阅读（存储空间已满或无网络）。`,
 }
 
 const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }

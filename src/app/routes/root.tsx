@@ -9,6 +9,7 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { KeepNewestSetting } from '@/features/offline/components/keep-newest-setting'
 import { OfflineNotices } from '@/features/offline/components/offline-notices'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
@@ -46,6 +47,7 @@ export default function RootRoute() {
             total={manifest.total}
             activePath={paths.category.parse(pathname) ?? undefined}
           />
+          <KeepNewestSetting generated={manifest.generated} />
         </aside>
         <main id="main" className="content">
           <Outlet />

@@ -8,12 +8,15 @@ export type OfflineState = {
   updateReady: boolean
   /** Read content the worker removed when storage ran out (until dismissed). */
   evicted: { articles: number; images: number } | null
+  /** Articles that could not be kept for offline (storage full, network), until dismissed. */
+  keepFailed: number
 }
 
 const INITIAL: OfflineState = {
   online: true,
   updateReady: false,
   evicted: null,
+  keepFailed: 0,
 }
 
 let state = INITIAL
@@ -25,7 +28,8 @@ export function updateOfflineState(change: Partial<OfflineState>): void {
   if (
     next.online === state.online &&
     next.updateReady === state.updateReady &&
-    next.evicted === state.evicted
+    next.evicted === state.evicted &&
+    next.keepFailed === state.keepFailed
   ) {
     return
   }

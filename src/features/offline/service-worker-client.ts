@@ -12,6 +12,7 @@ import { setUpdateHandler, updateOfflineState } from './offline-state'
 const UPDATE_CHECK_MS = 30 * 60 * 1000
 
 let workbox: Workbox | undefined
+let registering: Promise<void> | undefined
 let reloadRequested = false
 
 /**
@@ -22,8 +23,12 @@ let reloadRequested = false
  * updates on every page load; an open tab also checks when it becomes
  * visible again and every 30 minutes.
  */
-export async function register(): Promise<void> {
-  if (workbox) return
+export function register(): Promise<void> {
+  registering ??= registerOnce()
+  return registering
+}
+
+async function registerOnce(): Promise<void> {
   workbox = new Workbox(trustedServiceWorkerUrl(), { scope: '/' })
   const wb = workbox
   setUpdateHandler(applyUpdate)
@@ -38,6 +43,7 @@ export async function register(): Promise<void> {
   } catch {
     // No worker (blocked, private mode, an old browser): the app works
     // online as before, without offline copies or update notices.
+    workbox = undefined
     return
   }
   const check = () => void wb.update().catch(() => {})
@@ -54,7 +60,16 @@ function applyUpdate(): void {
   workbox.messageSkipWaiting()
 }
 
+/** Sends `message` to the worker (registering it first); no worker, no reply. */
 async function send(message: PageToWorker): Promise<ShelfReply | undefined> {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return undefined
+  // As startOffline does: the worker never competes with the first load.
+  if (document.readyState !== 'complete') {
+    await new Promise((resolve) =>
+      window.addEventListener('load', resolve, { once: true }),
+    )
+  }
+  await register()
   if (!workbox) return undefined
   return (await workbox.messageSW(message)) as ShelfReply
 }

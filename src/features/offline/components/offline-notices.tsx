@@ -15,7 +15,7 @@ import {
  */
 export function OfflineNotices() {
   const messages = useMessages()
-  const { online, updateReady, evicted } = useOfflineState()
+  const { online, updateReady, evicted, keepFailed } = useOfflineState()
   const queryClient = useQueryClient()
   const wasOnline = useRef(online)
   useEffect(() => {
@@ -45,6 +45,17 @@ export function OfflineNotices() {
           <button
             type="button"
             onClick={() => updateOfflineState({ evicted: null })}
+          >
+            {messages.dismiss}
+          </button>
+        </div>
+      )}
+      {keepFailed > 0 && (
+        <div role="status" className="notice">
+          <span>{messages.keepFailed(keepFailed)}</span>
+          <button
+            type="button"
+            onClick={() => updateOfflineState({ keepFailed: 0 })}
           >
             {messages.dismiss}
           </button>
