@@ -197,6 +197,66 @@ test('Chromium reports the app installable, with its manifest and icons', async 
   }
 })
 
+/** An article among the newest of the site, with an image of the image server in its body. */
+function amongNewest(count: number): Article {
+  const newest = new Set(
+    [...site.articles]
+      .sort((a, b) => b.date_published.localeCompare(a.date_published))
+      .slice(0, count)
+      .map((article) => article.id),
+  )
+  const found = newestWithBodyImages(site.articles).find((a) =>
+    newest.has(a.id),
+  )
+  if (!found)
+    throw new Error(`no article with images among the newest ${count}`)
+  return found
+}
+
+test('the newest articles kept for offline open, with images, after the browser restarts on the same profile with the server stopped', async () => {
+  const profile = await mkdtemp(path.join(tmpdir(), 'zixun-profile-'))
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions(),
+      baseURL: server.origin,
+    })
+  // Ties in dates may order the list's tenth and eleventh either way.
+  const kept = amongNewest(8)
+  let context = await launch()
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto('/')
+    await whenControlled(page)
+    const setting = page.getByLabel('Keep the newest articles for offline')
+    await setting.selectOption('10')
+    await expect(page.getByText('10 articles ready for offline')).toBeVisible({
+      timeout: 30_000,
+    })
+    await context.close()
+
+    await stopServers()
+    try {
+      context = await launch()
+      const offline = context.pages()[0] ?? (await context.newPage())
+      // Never opened in this profile: only the shelf can have it.
+      await openArticle(offline, kept)
+      await expectBodyImage(offline)
+      await expect(
+        offline.getByText('Offline — showing saved and read articles'),
+      ).toBeVisible()
+      await offline.goto('/')
+      await expect(
+        offline.getByLabel('Keep the newest articles for offline'),
+      ).toHaveValue('10')
+    } finally {
+      await startServers()
+    }
+  } finally {
+    await context.close()
+    await rm(profile, { recursive: true, force: true })
+  }
+})
+
 async function version(page: Page) {
   return page.evaluate(() => document.documentElement.dataset.version)
 }
