@@ -7,6 +7,7 @@ import type {
 } from '@/lib/offline-caches'
 import { trustedServiceWorkerUrl } from '@/lib/service-worker-url'
 import { setUpdateHandler, updateOfflineState } from './offline-state'
+import { warmCachesThroughWorker } from './warm-caches'
 
 /** How often an open tab asks whether a new version was deployed. */
 const UPDATE_CHECK_MS = 30 * 60 * 1000
@@ -36,7 +37,8 @@ async function registerOnce(): Promise<void> {
     updateOfflineState({ updateReady: true }),
   )
   wb.addEventListener('controlling', (event) => {
-    if (event.isUpdate && reloadRequested) window.location.reload()
+    if (!event.isUpdate) void warmCachesThroughWorker()
+    else if (reloadRequested) window.location.reload()
   })
   try {
     await wb.register()
