@@ -114,6 +114,16 @@ test('after the server stops, the list and the three articles read open with the
   const read = newestWithBodyImages(site.articles).slice(0, 3)
   await page.goto('/')
   await whenControlled(page)
+  // What the first visit loaded before the worker took control is kept
+  // too: a reader who only moves inside the app can still start it offline.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const kept = await caches.open('zixun-manifest')
+        return (await kept.keys()).length
+      }),
+    )
+    .toBe(1)
   for (const article of read) {
     await openArticle(page, article)
     await expectBodyImage(page)
