@@ -26,7 +26,7 @@ export const PRECACHE_GLOBS = [
 ]
 
 /**
- * Makes the reader an installable app that works offline (decision 019):
+ * Makes the reader an installable app that works offline (decision 023):
  * `sw.js` built from `src/service-worker/sw.ts` (Workbox, injectManifest)
  * with the precache list of `PRECACHE_GLOBS`; `manifest.webmanifest`;
  * the icons rasterised from `public/favicon.svg` at the sizes browsers

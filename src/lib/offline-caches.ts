@@ -5,7 +5,7 @@ import { dataPaths, isArticleId } from './article-schema.ts'
 /**
  * What the service worker (`src/service-worker/`) and the pages agree on:
  * the names of its caches, their budgets, and the messages between them
- * (decision 019). Plain data: no DOM or worker APIs.
+ * (decision 023). Plain data: no DOM or worker APIs.
  */
 
 /** The built `index.html`: the data-free shell while no page is prerendered into it. */

@@ -14,7 +14,7 @@ const HASHED = new RegExp(`^${DATA_ROOT}(pages|categories|search)/`)
 const ARTICLE = new RegExp(`^${DATA_ROOT}articles/[A-Za-z0-9_-]{1,96}\\.json$`)
 
 /**
- * The data (decision 019): the manifest network first with its last copy
+ * The data (decision 023): the manifest network first with its last copy
  * offline; hashed list and search pages cache first (immutable), LRU;
  * article JSON network first, cached once opened (LRU), and from a shelf
  * (saved, newest) when both fail.

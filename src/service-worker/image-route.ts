@@ -27,7 +27,7 @@ async function isArticlePage(clientId: string): Promise<boolean> {
 }
 
 /**
- * Article images (decision 019): a shelf's copy first (saved and newest
+ * Article images (decision 023): a shelf's copy first (saved and newest
  * articles); on an article page the read-images cache (cache first, so
  * a re-read costs nothing); elsewhere (list thumbnails) the cached copy
  * if there is one, else the network, storing nothing.

@@ -9,7 +9,7 @@ import { networkStatePlugin } from './network-state.ts'
 const FILE = /\.[a-z0-9]+$/i
 
 /**
- * Page loads (decision 019), `shellUrl` the precached data-free shell:
+ * Page loads (decision 023), `shellUrl` the precached data-free shell:
  * - reader routes (`shellRoutes`) get the precached, data-free shell at
  *   once, online or not: a repeat visit downloads no HTML;
  * - `/a/<id>` asks the network for its prerendered page (fresh preview

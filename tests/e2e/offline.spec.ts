@@ -237,6 +237,7 @@ test('the newest articles kept for offline open, with images, after the browser 
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto('/')
     await whenControlled(page)
+    await page.getByRole('button', { name: 'Settings' }).click()
     const setting = page.getByLabel('Keep the newest articles for offline')
     await setting.selectOption('10')
     await expect(page.getByText('10 articles ready for offline')).toBeVisible({
@@ -255,6 +256,7 @@ test('the newest articles kept for offline open, with images, after the browser 
         offline.getByText('Offline — showing saved and read articles'),
       ).toBeVisible()
       await offline.goto('/')
+      await offline.getByRole('button', { name: 'Settings' }).click()
       await expect(
         offline.getByLabel('Keep the newest articles for offline'),
       ).toHaveValue('10')

@@ -16,7 +16,7 @@ function onWorkerMessage(event: MessageEvent) {
 }
 
 /**
- * Starts the offline side of the app (decision 019): listens to the
+ * Starts the offline side of the app (decision 023): listens to the
  * service worker from the first moment (what it learns about the network
  * while the page starts is not lost), then, once the page has loaded,
  * loads the code that registers it. Only in production builds, where

@@ -181,7 +181,7 @@ export async function installXssDetectors(
     const type = request.resourceType()
     if (request.serviceWorker()) {
       // Our service worker re-issues the page's image requests (decision
-      // 019): fine when the page asked for that image; anything else it
+      // 023): fine when the page asked for that image; anything else it
       // fetches off-site is a finding like any other.
       if (pageImages.has(url)) log.externalOk++
       else add('offsite-request', `service worker ${type} ${url}`)

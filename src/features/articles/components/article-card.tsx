@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react'
+import { DateTime } from '@/components/date-time'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { useFormatDate } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
 
 export type ArticleCardProps = {
@@ -15,6 +15,10 @@ export type ArticleCardProps = {
   onPrefetch?: (id: string) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** The title as shown (search marks the words it found); default the title. */
+  titleContent?: ReactNode
+  /** What stands in for the summary (search: a snippet around the match). */
+  summaryContent?: ReactNode
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
@@ -23,8 +27,9 @@ export function ArticleCard({
   linkState,
   onPrefetch,
   renderActions,
+  titleContent,
+  summaryContent,
 }: ArticleCardProps) {
-  const formatDate = useFormatDate()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.
@@ -40,7 +45,11 @@ export function ArticleCard({
       aria-labelledby={`title-${article.id}`}
       ref={card}
     >
-      <ArticleThumbnail src={article.image} size={article._zixun.image_size} />
+      <ArticleThumbnail
+        src={article.image}
+        size={article._zixun.image_size}
+        set={article._zixun.image_set}
+      />
       <div className="card-body">
         <h2 className="card-title" id={`title-${article.id}`}>
           <Link
@@ -50,18 +59,20 @@ export function ArticleCard({
             onFocus={prefetch}
             onTouchStart={prefetch}
           >
-            {article.title}
+            {titleContent ?? article.title}
           </Link>
         </h2>
         <p className="card-meta">
-          <time dateTime={article.date_published}>
-            {formatDate(article.date_published)}
-          </time>
+          <DateTime iso={article.date_published} />
           {source && <span className="card-source">{source}</span>}
           <CategoryLinks categories={article._zixun.categories} />
           {renderActions?.(article)}
         </p>
-        {article.summary && <p className="card-summary">{article.summary}</p>}
+        {summaryContent !== undefined ? (
+          <p className="card-summary">{summaryContent}</p>
+        ) : (
+          article.summary && <p className="card-summary">{article.summary}</p>
+        )}
       </div>
     </article>
   )

@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useSyncExternalStore } from 'react'
 import { useMessages } from '@/lib/locale'
-import { OFFLINE_BUDGETS } from '@/lib/offline-caches'
+import { OFFLINE_BUDGETS, type ShelfReply } from '@/lib/offline-caches'
 import { useHydrated } from '@/lib/use-hydrated'
 import { useOfflineState } from '../offline-state'
 
@@ -12,12 +12,11 @@ export const KEEP_NEWEST_CHOICES = [0, 10, 25, 50, 100, 200].filter(
 const COUNT_KEY = 'zixun:keep-newest'
 const SYNCED_KEY = 'zixun:keep-newest-synced'
 
-function storedCount(): number {
+function read(key: string): string | null {
   try {
-    const n = Number(localStorage.getItem(COUNT_KEY) ?? 0)
-    return KEEP_NEWEST_CHOICES.includes(n) ? n : 0
+    return localStorage.getItem(key)
   } catch {
-    return 0
+    return null
   }
 }
 
@@ -29,49 +28,71 @@ function remember(key: string, value: string): void {
   }
 }
 
-type Status =
-  { kind: 'idle' | 'busy' } | { kind: 'done'; kept: number; failed: number }
+function storedCount(): number {
+  const n = Number(read(COUNT_KEY) ?? 0)
+  return KEEP_NEWEST_CHOICES.includes(n) ? n : 0
+}
+
+// The choice and the last result, shared by the control and the sync.
+type Choice = { count: number; result: ShelfReply | null }
+let choice: Choice | null = null
+const listeners = new Set<() => void>()
+const current = (): Choice =>
+  (choice ??= { count: storedCount(), result: null })
+const SERVER: Choice = { count: 0, result: null }
+function update(next: Partial<Choice>) {
+  choice = { ...current(), ...next }
+  for (const listener of listeners) listener()
+}
+function useChoice(): Choice {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    current,
+    () => SERVER,
+  )
+}
 
 /**
- * "Keep the newest N for offline": the reader's choice (this device), and
- * the newest N articles of the site downloaded with their images, again
- * whenever the data changed (`generated`, the manifest's date) and the
- * server answers. Browser-only: until hydrated it shows "Off" disabled.
+ * Keeps the newest N (the reader's choice on this device) for offline:
+ * downloads them with their images whenever the choice or the data
+ * (`generated`, the manifest's date) changed and the server answers.
+ * Mounted once by the app frame; renders nothing.
  */
-export function KeepNewestSetting({ generated }: { generated: string }) {
-  const messages = useMessages()
+export function KeepNewestSync({ generated }: { generated: string }) {
   const hydrated = useHydrated()
   const { online } = useOfflineState()
-  const id = useId()
-  // On the server there is no localStorage: 0, and "Off" until hydrated.
-  const [count, setCount] = useState(storedCount)
-  const [status, setStatus] = useState<Status>({ kind: 'idle' })
-
+  const { count } = useChoice()
   useEffect(() => {
     if (!hydrated || !online) return
     const key = `${count} ${generated}`
-    let synced: string | null = null
-    try {
-      synced = localStorage.getItem(SYNCED_KEY)
-    } catch {
-      // Treated as never synced.
-    }
+    const synced = read(SYNCED_KEY)
     if (synced === key || (count === 0 && synced === null)) return
-    let current = true
+    let live = true
     void import('../keep-offline')
       .then((keep) => keep.keepNewestOffline(count))
       .then(
-        (reply) => {
-          if (reply.failed === 0) remember(SYNCED_KEY, key)
-          if (current) setStatus({ kind: 'done', ...reply })
+        (result) => {
+          if (result.failed === 0) remember(SYNCED_KEY, key)
+          if (live) update({ result })
         },
-        () => current && setStatus({ kind: 'idle' }),
+        () => undefined,
       )
     return () => {
-      current = false
+      live = false
     }
   }, [hydrated, online, count, generated])
+  return null
+}
 
+/** The setting itself (the settings menu shows it), with the last result. */
+export function KeepNewestSetting() {
+  const messages = useMessages()
+  const hydrated = useHydrated()
+  const { count, result } = useChoice()
+  const id = useId()
   return (
     <div className="keep-newest">
       <label htmlFor={id}>{messages.keepNewest}</label>
@@ -82,7 +103,7 @@ export function KeepNewestSetting({ generated }: { generated: string }) {
         onChange={(event) => {
           const next = Number(event.target.value)
           remember(COUNT_KEY, String(next))
-          setCount(next)
+          update({ count: next, result: null })
         }}
       >
         {KEEP_NEWEST_CHOICES.map((n) => (
@@ -92,11 +113,11 @@ export function KeepNewestSetting({ generated }: { generated: string }) {
         ))}
       </select>
       <p role="status" className="keep-newest-status">
-        {status.kind === 'done' && count > 0 && (
+        {result && count > 0 && (
           <>
-            {messages.keepNewestDone(status.kept)}
-            {status.failed > 0 &&
-              ` · ${messages.keepNewestFailed(status.failed)}`}
+            {messages.keepNewestDone(result.kept)}
+            {result.failed > 0 &&
+              ` · ${messages.keepNewestFailed(result.failed)}`}
           </>
         )}
       </p>
