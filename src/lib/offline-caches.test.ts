@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { appShellUrl, parsePageMessage } from './offline-caches'
+import { appShellUrl, isHashedData, parsePageMessage } from './offline-caches'
 
 test('takes well-formed shelf messages and SKIP_WAITING', () => {
   expect(parsePageMessage({ type: 'SKIP_WAITING' })).toEqual({
@@ -62,4 +62,13 @@ test('the shell is the separate shell file once the build has one, else index.ht
     '/shell.html',
   )
   expect(appShellUrl(['/shell.html?v=1'])).toBe('/shell.html')
+})
+
+test('hashed list and search files are cache first; the manifest and the search entry are not', () => {
+  expect(isHashedData('/data/pages/all/abc123/1.json')).toBe(true)
+  expect(isHashedData('/data/categories/x/abc/2.json')).toBe(true)
+  expect(isHashedData('/data/search/shards/ab12cd.bin')).toBe(true)
+  expect(isHashedData('/data/search/index.json')).toBe(false)
+  expect(isHashedData('/data/manifest.json')).toBe(false)
+  expect(isHashedData('/data/articles/a1.json')).toBe(false)
 })

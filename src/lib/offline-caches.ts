@@ -24,9 +24,28 @@ export function appShellUrl(precached: readonly string[]): string {
   return names.includes(SHELL_FILE) ? SHELL_PATH : `/${INDEX_HTML}`
 }
 
+/**
+ * The data files that keep their name when their content changes (the
+ * entry points: the manifest and the search index's `index.json`), which
+ * the worker takes network first. Every other file under `pages/`,
+ * `categories/` and `search/` carries a content hash (cache first).
+ */
+export const REVALIDATED_DATA: readonly string[] = [
+  `${DATA_ROOT}manifest.json`,
+  `${DATA_ROOT}search/index.json`,
+]
+
+/** True for a content-hashed list or search file (never a revalidated one). */
+export function isHashedData(pathname: string): boolean {
+  return (
+    !REVALIDATED_DATA.includes(pathname) &&
+    new RegExp(`^${DATA_ROOT}(pages|categories|search)/`).test(pathname)
+  )
+}
+
 /** Runtime caches; the precache is Workbox's own. */
 export const OFFLINE_CACHES = {
-  /** `data/manifest.json`: network first, this copy when offline. */
+  /** `REVALIDATED_DATA` (manifest, search index entry): network first, this copy offline. */
   manifest: 'zixun-manifest',
   /** Content-hashed list and search pages: cache first, LRU. */
   lists: 'zixun-lists',

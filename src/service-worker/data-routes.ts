@@ -3,27 +3,29 @@ import { ExpirationPlugin } from 'workbox-expiration'
 import { registerRoute } from 'workbox-routing'
 import { CacheFirst, NetworkFirst } from 'workbox-strategies'
 import { DATA_ROOT } from '../config/paths.ts'
-import { OFFLINE_BUDGETS, OFFLINE_CACHES } from '../lib/offline-caches.ts'
+import {
+  isHashedData,
+  OFFLINE_BUDGETS,
+  OFFLINE_CACHES,
+  REVALIDATED_DATA,
+} from '../lib/offline-caches.ts'
 import { shelfFallback } from './fallbacks.ts'
 import { networkStatePlugin } from './network-state.ts'
 
 const okOnly = new CacheableResponsePlugin({ statuses: [200] })
 
-/** Content-hashed files: the name changes whenever the content does. */
-const HASHED = new RegExp(`^${DATA_ROOT}(pages|categories|search)/`)
 const ARTICLE = new RegExp(`^${DATA_ROOT}articles/[A-Za-z0-9_-]{1,96}\\.json$`)
 
 /**
- * The data (decision 023): the manifest network first with its last copy
- * offline; hashed list and search pages cache first (immutable), LRU;
+ * The data (decision 023): the manifest and the search index's entry
+ * network first with their last copy offline; hashed list and search pages cache first (immutable), LRU;
  * article JSON network first, cached once opened (LRU), and from a shelf
  * (saved, newest) when both fail.
  */
 export function registerDataRoutes(): void {
   const sameOrigin = (url: URL) => url.origin === self.location.origin
   registerRoute(
-    ({ url }) =>
-      sameOrigin(url) && url.pathname === `${DATA_ROOT}manifest.json`,
+    ({ url }) => sameOrigin(url) && REVALIDATED_DATA.includes(url.pathname),
     new NetworkFirst({
       cacheName: OFFLINE_CACHES.manifest,
       networkTimeoutSeconds: 5,
@@ -31,7 +33,7 @@ export function registerDataRoutes(): void {
     }),
   )
   registerRoute(
-    ({ url }) => sameOrigin(url) && HASHED.test(url.pathname),
+    ({ url }) => sameOrigin(url) && isHashedData(url.pathname),
     new CacheFirst({
       cacheName: OFFLINE_CACHES.lists,
       plugins: [
