@@ -7,6 +7,7 @@ import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
 import { htmlLangPlugin } from './scripts/vite/html-lang-plugin.ts'
 import { prerenderPlugin } from './scripts/vite/prerender-plugin.ts'
+import { pwaPlugin } from './scripts/vite/pwa-plugin.ts'
 
 export default defineConfig({
   plugins: [
@@ -15,6 +16,7 @@ export default defineConfig({
     bootScriptPlugin(),
     dataDirPlugin(),
     cspPlugin(),
+    ...pwaPlugin(),
     ...prerenderPlugin(),
   ],
   resolve: {

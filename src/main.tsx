@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App, whenRouterReady } from './app/app'
+import { startOffline } from './features/offline/start-offline'
 import './styles/app.css'
 
 const root = document.getElementById('root')
@@ -24,3 +25,7 @@ if (root.hasChildNodes()) {
 } else {
   createRoot(root).render(app)
 }
+
+// Which deployment this tab runs (an old tab keeps its own after an update).
+document.documentElement.dataset.version = __ZIXUN_VERSION__
+startOffline()

@@ -1,4 +1,7 @@
-import { buildContentSecurityPolicy } from '../../src/lib/csp.ts'
+import {
+  buildContentSecurityPolicy,
+  serviceWorkerContentSecurityPolicy,
+} from '../../src/lib/csp.ts'
 
 /**
  * Response headers every file of the site gets, whatever the host: the
@@ -16,6 +19,17 @@ export function securityHeaders(): Record<string, string> {
     'Permissions-Policy':
       'camera=(), microphone=(), geolocation=(), payment=(), usb=(), ' +
       'serial=(), bluetooth=(), browsing-topics=(), interest-cohort=()',
+  }
+}
+
+/**
+ * The headers of `/sw.js`: a worker takes its CSP from its own response,
+ * not from the page (`serviceWorkerContentSecurityPolicy`, decision 023).
+ */
+export function serviceWorkerHeaders(): Record<string, string> {
+  return {
+    ...securityHeaders(),
+    'Content-Security-Policy': serviceWorkerContentSecurityPolicy(),
   }
 }
 

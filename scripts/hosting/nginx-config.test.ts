@@ -10,7 +10,10 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { buildContentSecurityPolicy } from '../../src/lib/csp.ts'
+import {
+  buildContentSecurityPolicy,
+  serviceWorkerContentSecurityPolicy,
+} from '../../src/lib/csp.ts'
 import { renderMainConfig } from './nginx-main-config.ts'
 import { renderNginxConfig } from './nginx-config.ts'
 
@@ -27,9 +30,18 @@ describe('deploy/nginx.conf', () => {
     const csp = `add_header Content-Security-Policy "${buildContentSecurityPolicy('header')}" always;`
     const locations = config.match(/^location /gm) ?? []
     expect(config.split(csp).length - 1).toBe(
-      locations.length - 1, // `location /a/` only returns 404 (→ the shell)
+      // `location /a/` only returns 404 (→ the shell); /sw.js has its own.
+      locations.length - 2,
     )
     expect(config).toContain("frame-ancestors 'none'")
+  })
+
+  test('serves sw.js revalidated, with the worker’s own CSP', () => {
+    const block = /location = \/sw\.js \{[^}]*\}/.exec(renderNginxConfig())?.[0]
+    expect(block).toContain('add_header Cache-Control "no-cache" always;')
+    expect(block).toContain(
+      `add_header Content-Security-Policy "${serviceWorkerContentSecurityPolicy()}" always;`,
+    )
   })
 
   test.skipIf(!nginx)('is accepted by nginx -t', () => {

@@ -2,15 +2,20 @@ import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
   securityHeaders,
+  serviceWorkerHeaders,
 } from './headers.ts'
 
 const INDENT = '    '
 
-function addHeaders(cache: string, always: boolean): string[] {
+function addHeaders(
+  cache: string,
+  always: boolean,
+  headers = securityHeaders(),
+): string[] {
   const flag = always ? ' always' : ''
   return [
     `add_header Cache-Control "${cache}"${flag};`,
-    ...Object.entries(securityHeaders()).map(
+    ...Object.entries(headers).map(
       ([name, value]) => `add_header ${name} "${value}" always;`,
     ),
   ]
@@ -101,6 +106,21 @@ export function renderNginxConfig(): string {
     ),
     location('/a/', 'Anything else under /a/ is not an article.', [
       'return 404;',
+    ]),
+    location(
+      '= /sw.js',
+      'The service worker: revalidated on every check, so an update is seen\n# at once; a worker gets its CSP from its own response.',
+      [
+        'try_files $uri =404;',
+        'error_page 404 @missing;',
+        ...addHeaders(CACHE_REVALIDATE, true, serviceWorkerHeaders()),
+      ],
+    ),
+    location('= /manifest.webmanifest', 'The web app manifest.', [
+      'types { }',
+      'default_type application/manifest+json;',
+      'try_files $uri =404;',
+      ...html,
     ]),
     location('/assets/', 'Hashed build output: cached for a year.', [
       'try_files $uri =404;',

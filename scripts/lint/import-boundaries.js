@@ -3,7 +3,8 @@ import boundaries from 'eslint-plugin-boundaries'
 /**
  * Who may import whom, whether the import is `@/…` or relative (DESIGN.md:
  * lib, config, components ← features ← app; no feature imports another;
- * the ingest takes only the shared contract from src/lib). Imports inside
+ * the ingest takes only the shared contract from src/lib; the service
+ * worker only what pages and worker agree on, from src/lib and src/config). Imports inside
  * one element (one feature, the app, lib…) are not checked; files that
  * belong to no element (other scripts, tests/, configs) are not either.
  * scripts/lint/import-boundaries.test.ts proves each rule on a violation.
@@ -24,7 +25,11 @@ export const importBoundaries = {
   settings: {
     'import/resolver': {
       typescript: {
-        project: ['tsconfig.app.json', 'tsconfig.node.json'],
+        project: [
+          'tsconfig.app.json',
+          'tsconfig.node.json',
+          'tsconfig.sw.json',
+        ],
         noWarnOnMultipleProjects: true,
       },
     },
@@ -37,6 +42,7 @@ export const importBoundaries = {
       { type: 'config', pattern: 'src/config' },
       { type: 'components', pattern: 'src/components' },
       { type: 'testing', pattern: 'src/testing' },
+      { type: 'service-worker', pattern: 'src/service-worker' },
       { type: 'ingest', pattern: 'scripts/ingest' },
     ].map((element) => ({ ...element, partialMatch: false })),
     'boundaries/files': [{ category: 'test', pattern: '**/*.test.{ts,tsx}' }],
@@ -54,6 +60,7 @@ export const importBoundaries = {
           allow(bottom, bottom),
           allow(['testing'], ['app', 'feature', ...bottom]),
           allow(['ingest'], ['lib']),
+          allow(['service-worker'], ['lib', 'config']),
           {
             from: { file: { categories: 'test' } },
             allow: { to: { element: { type: 'testing' } } },

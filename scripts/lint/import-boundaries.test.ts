@@ -65,6 +65,17 @@ describe(
       },
     )
 
+    test.each([
+      ['src/service-worker/probe.ts', '../features/offline/offline-state'],
+      ['src/service-worker/probe.ts', '@/app/router'],
+      ['src/service-worker/probe.ts', '@/components/error-view'],
+    ])(
+      'the service worker takes only src/lib and src/config: %s ← %s',
+      async (file, source) => {
+        expect(await rulesBrokenBy(file, importing(source))).toEqual(boundary)
+      },
+    )
+
     test('type-only imports count too', async () => {
       expect(
         await rulesBrokenBy(
@@ -113,6 +124,8 @@ describe(
       ['src/components/probe.tsx', '../config/messages'],
       ['src/testing/probe.ts', '@/app/router'],
       ['scripts/ingest/probe.ts', '../../src/lib/article-schema.ts'],
+      ['src/service-worker/probe.ts', '../lib/offline-caches.ts'],
+      ['src/service-worker/probe.ts', '../config/paths.ts'],
     ])('what the layers allow passes: %s ← %s', async (file, source) => {
       expect(await rulesBrokenBy(file, importing(source))).toEqual([])
     })

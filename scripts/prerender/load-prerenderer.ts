@@ -35,6 +35,9 @@ export async function loadPrerenderer(
       logLevel: 'warn',
       publicDir: false,
       resolve: { alias: { '@': path.join(root, 'src') } },
+      // workbox-window (the offline feature's lazy chunk) is ESM only by its
+      // `module` field; Node would load its UMD `main`. Bundled, never run.
+      ssr: { noExternal: ['workbox-window'] },
       build: {
         ssr: PRERENDER_ENTRY,
         outDir,

@@ -58,6 +58,22 @@ export const paths = {
 } as const
 
 /**
+ * Pathnames the data-free app shell answers (the SPA fallback): hosts
+ * rewrite them to `index.html` (deploy/nginx.conf), and the service worker
+ * answers them from its precache. `/a/<id>` has a prerendered page of its
+ * own and gets the shell only where that page is missing or offline.
+ */
+export const shellRoutes: readonly RegExp[] = [
+  /^\/$/,
+  /^\/c\/./,
+  /^\/search\/?$/,
+  /^\/saved\/?$/,
+]
+
+/** An article's own page, `/a/<id>` (prerendered, else the shell). */
+export const articlePagePattern = /^\/a\/[A-Za-z0-9_-]{1,96}\/?$/
+
+/**
  * What a search URL says: the query, the category path it is limited to
  * (`c`, the path as written after `/c/`), and the order. Further filters
  * (read state, saved) join here as parameters of their own.

@@ -3,6 +3,10 @@ import type { ListPage, Manifest } from '../../src/lib/article-schema'
 import { expect, test } from './support/fixtures'
 import { openSettings } from './support/settings'
 
+// Some of these journeys shape the data with page.route, which does not see
+// the service worker's own fetches: without a worker, every request is the page's.
+test.use({ serviceWorkers: 'block' })
+
 async function get<T>(page: Page, file: string): Promise<T> {
   return (await (await page.request.get(`/data/${file}`)).json()) as T
 }

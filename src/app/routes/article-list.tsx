@@ -12,6 +12,8 @@ import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
+import { UnavailableOffline } from '@/features/offline/components/unavailable-offline'
+import { useUnavailableOffline } from '@/features/offline/use-offline-availability'
 import { ShareButton } from '@/features/share/components/share-button'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { readListPlace } from '@/lib/entry-snapshots'
@@ -63,6 +65,29 @@ export default function ArticleListRoute() {
     },
     [queryClient],
   )
+  const isKnown = useCallback(
+    (id: string) =>
+      queryClient.getQueryData(articleQueries.detail(id).queryKey) !==
+      undefined,
+    [queryClient],
+  )
+  const unavailable = useUnavailableOffline(
+    useMemo(() => articles.map((article) => article.id), [articles]),
+    isKnown,
+  )
+  // Stable while online, so memoised cards stay put while scrolling.
+  const renderActions = useMemo(
+    () =>
+      unavailable.size === 0
+        ? renderShare
+        : (article: ArticleSummary) => (
+            <>
+              {renderShare(article)}
+              {unavailable.has(article.id) && <UnavailableOffline />}
+            </>
+          ),
+    [unavailable],
+  )
   const linkState = useMemo(
     () => fromListState(location.pathname),
     [location.pathname],
@@ -106,7 +131,7 @@ export default function ArticleListRoute() {
         }}
         linkState={linkState}
         onPrefetch={prefetch}
-        renderActions={renderShare}
+        renderActions={renderActions}
       />
     </>
   )

@@ -10,6 +10,11 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import {
+  KeepNewestSetting,
+  KeepNewestSync,
+} from '@/features/offline/components/keep-newest-setting'
+import { OfflineNotices } from '@/features/offline/components/offline-notices'
 import { SearchField } from '@/features/search/components/search-field'
 import { SettingsMenu } from '@/features/settings/components/settings-menu'
 import { useMessages } from '@/lib/locale'
@@ -63,7 +68,9 @@ export default function RootRoute() {
         </span>
         <SearchField onWarm={() => warmSearch(queryClient)} />
         <div className="header-tools">
-          <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)} />
+          <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)}>
+            <KeepNewestSetting />
+          </SettingsMenu>
         </div>
         {isNavigating && (
           <div
@@ -73,6 +80,10 @@ export default function RootRoute() {
           />
         )}
       </header>
+      <div className="app-notices">
+        <OfflineNotices />
+        <KeepNewestSync generated={manifest.generated} />
+      </div>
       <div className="layout">
         <aside className="sidebar">
           <CategoryNav

@@ -24,6 +24,10 @@ const origin = e2eOrigins.xss
  */
 export function sanitiserJourney(set: XssCaseSet, posts: XssPost[]) {
   test.describe('sanitiser alone: raw payloads, no CSP, no ingest', () => {
+    // The page's routes below replace the document and the article data;
+    // a service worker would answer both from its own caches, which page
+    // routes never see (the CSP would come back from its precache).
+    test.use({ serviceWorkers: 'block' })
     const RAW_PREFIX = 'raw-'
 
     /** Serves index.html without its CSP and any raw-* article from the plan. */

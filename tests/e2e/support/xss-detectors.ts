@@ -168,6 +168,7 @@ export async function installXssDetectors(
       if (frame === other.mainFrame()) finding.detail += ` → ${frame.url()}`
     })
   })
+  const pageImages = new Set<string>()
   context.on('request', (request) => {
     const url = request.url()
     if (!URL.canParse(url)) return
@@ -178,6 +179,15 @@ export async function installXssDetectors(
       return
     }
     const type = request.resourceType()
+    if (request.serviceWorker()) {
+      // Our service worker re-issues the page's image requests (decision
+      // 023): fine when the page asked for that image; anything else it
+      // fetches off-site is a finding like any other.
+      if (pageImages.has(url)) log.externalOk++
+      else add('offsite-request', `service worker ${type} ${url}`)
+      return
+    }
+    if (type === 'image') pageImages.add(url)
     const player =
       type === 'document' && isAllowedEmbed(parsed) && inSubframe(request)
     if (type === 'image' || type === 'media' || player) log.externalOk++

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test } from 'vitest'
 import { fixtureArticles } from '@/testing/fixtures/articles'
@@ -19,7 +19,10 @@ describe('sharing an article', () => {
       article.external_url,
     )
     await user.click(screen.getByRole('button', { name: 'Share' }))
-    expect(await screen.findByRole('status')).toHaveTextContent('Link copied')
+    // In the article: the header's notices region has live regions too.
+    expect(
+      await within(screen.getByRole('main')).findByRole('status'),
+    ).toHaveTextContent('Link copied')
     expect(await navigator.clipboard.readText()).toBe(
       `${window.location.origin}/a/${article.id}`,
     )

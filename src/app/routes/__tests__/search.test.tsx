@@ -9,7 +9,8 @@ import { renderApp } from '@/testing/render-app'
 // Typing waits out the field's debounce, and each search loads its files.
 vi.setConfig({ testTimeout: 15_000 })
 
-const status = () => screen.getByRole('status')
+// In the page's main region: the header's notices region has live regions too.
+const status = () => within(screen.getByRole('main')).getByRole('status')
 
 function resultTitles() {
   return screen
