@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search [-- --sizes 10000,100000 --queries 10 --recall 200 --pairs 3]`
+ * `npm run bench:search [-- --sizes 10000,100000 --queries 10 --recall 200 --pairs 3 --no-peer]`
  * Not a test. For each size, a generated corpus with a Zipf-like
  * vocabulary (search/corpus.ts), and the shared posts when `../shared` is
  * there:
@@ -7,7 +7,9 @@
  * - the ingest cold with the index and without (`--no-search`), in
  *   alternating pairs: wall time, its ratio, peak memory; the index's files
  *   and bytes;
- * - the same articles indexed by Pagefind (npm `pagefind`, Node API);
+ * - the same articles indexed by Pagefind (npm `pagefind`, Node API),
+ *   unless `--no-peer` (its build takes ~30 s per 1,000 articles on a
+ *   loaded machine: `--no-peer` measures Zixun alone, for a quick look);
  * - both served by nginx with gzip, driven in the same Chromium with the
  *   same queries sampled from the corpus: bytes fetched by the first query
  *   after the page loaded, and the time from the debounced query to its
@@ -61,6 +63,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '10' },
     recall: { type: 'string', default: '200' },
     pairs: { type: 'string', default: '3' },
+    'no-peer': { type: 'boolean', default: false },
     'zixun-port': { type: 'string', default: '4413' },
     'peer-port': { type: 'string', default: '4414' },
   },
@@ -134,18 +137,21 @@ async function benchCorpus(corpus: Corpus) {
   const index = measureDir(path.join(pairs.data, 'search'))
   const articles = readArticles(pairs.data)
   const peerDir = path.join(root, `pagefind-${corpus.name}`)
-  const peer = await buildPagefindSite(articles, peerDir)
+  const peer = values['no-peer']
+    ? undefined
+    : await buildPagefindSite(articles, peerDir)
   console.log(
-    `  Zixun index: ${index.files} files, ${(index.bytes / 1e6).toFixed(1)} MB; Pagefind: ${peer.files} files, ${(peer.bytes / 1e6).toFixed(1)} MB in ${peer.seconds.toFixed(1)} s`,
+    `  Zixun index: ${index.files} files, ${(index.bytes / 1e6).toFixed(1)} MB` +
+      (peer
+        ? `; Pagefind: ${peer.files} files, ${(peer.bytes / 1e6).toFixed(1)} MB in ${peer.seconds.toFixed(1)} s`
+        : ''),
   )
   rmSync(path.join(app, 'data'), { recursive: true, force: true })
   symlinkSync(pairs.data, path.join(app, 'data'))
   const zixun = await serveWithNginx(app, Number(values['zixun-port']), 'zixun')
-  const other = await serveWithNginx(
-    peerDir,
-    Number(values['peer-port']),
-    'peer',
-  )
+  const other = peer
+    ? await serveWithNginx(peerDir, Number(values['peer-port']), 'peer')
+    : undefined
   const browser = await chromium.launch(chromiumLaunchOptions())
   try {
     const queries = sampleQueries(articles, Number(values.queries))
@@ -154,19 +160,23 @@ async function benchCorpus(corpus: Corpus) {
     const theirs: QueryRun[] = []
     for (const query of queries) {
       ours.push(...(await measureZixun(browser, zixun.origin, [query])))
-      theirs.push(...(await measurePagefind(browser, other.origin, [query])))
+      if (other)
+        theirs.push(...(await measurePagefind(browser, other.origin, [query])))
     }
     const recall = recallQueries(articles, Number(values.recall))
     const foundOurs = await zixunRecall(pairs.data, articles, recall)
-    const ids = fragmentIds(peerDir)
-    const theirIds = await pagefindResultIds(
-      browser,
-      other.origin,
-      recall.map((r) => r.q),
-    )
-    const foundTheirs = recall.map((r, i) =>
-      theirIds[i].some((hash) => ids.get(hash) === r.id),
-    )
+    let foundTheirs: boolean[] = []
+    if (other) {
+      const ids = fragmentIds(peerDir)
+      const theirIds = await pagefindResultIds(
+        browser,
+        other.origin,
+        recall.map((r) => r.q),
+      )
+      foundTheirs = recall.map((r, i) =>
+        theirIds[i].some((hash) => ids.get(hash) === r.id),
+      )
+    }
     return {
       corpus,
       pairs,
@@ -181,7 +191,7 @@ async function benchCorpus(corpus: Corpus) {
   } finally {
     await browser.close()
     await zixun.stop()
-    await other.stop()
+    await other?.stop()
     rmSync(pairs.runs, { recursive: true, force: true })
     rmSync(peerDir, { recursive: true, force: true })
   }
@@ -190,7 +200,16 @@ async function benchCorpus(corpus: Corpus) {
 type Result = Awaited<ReturnType<typeof benchCorpus>>
 
 function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`
+  return Number.isNaN(bytes) ? '–' : `${(bytes / 1024).toFixed(1)} KB`
+}
+
+/** A ratio to the peer; a dash when the peer was not measured. */
+function ratio(ours: number, theirs: number): string {
+  return Number.isNaN(theirs) ? '–' : (ours / theirs).toFixed(2)
+}
+
+function ms(value: number): string {
+  return Number.isNaN(value) ? '–' : value.toFixed(1)
 }
 
 function report(result: Result): string {
@@ -212,7 +231,10 @@ function report(result: Result): string {
     '',
     `Ingest cold, ${pairs.withIndex.length} alternating pairs: without the index ${wall(pairs.without).toFixed(2)} s, with ${wall(pairs.withIndex).toFixed(2)} s, ratio median ${median(ratios).toFixed(2)}× (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); peak RSS with the index ${Math.max(...pairs.withIndex.map((r) => r.rssMiB)).toFixed(0)} MiB (without ${Math.max(...pairs.without.map((r) => r.rssMiB)).toFixed(0)} MiB).`,
     '',
-    `Index: Zixun ${index.files.toLocaleString('en-US')} files, ${(index.bytes / 1e6).toFixed(1)} MB; Pagefind ${peer.files.toLocaleString('en-US')} files, ${(peer.bytes / 1e6).toFixed(1)} MB (built in ${peer.seconds.toFixed(1)} s).`,
+    `Index: Zixun ${index.files.toLocaleString('en-US')} files, ${(index.bytes / 1e6).toFixed(1)} MB; ` +
+      (peer
+        ? `Pagefind ${peer.files.toLocaleString('en-US')} files, ${(peer.bytes / 1e6).toFixed(1)} MB (built in ${peer.seconds.toFixed(1)} s).`
+        : 'Pagefind not measured (--no-peer).'),
     '',
     '| queries | first query data, Zixun p50 / p95 | Pagefind p50 / p95 | ratio p50 | warm latency, Zixun p50 / p95 | Pagefind p50 / p95 | ratio p95 |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -226,11 +248,12 @@ function report(result: Result): string {
     const msOurs = summary(pick(ours).map((r) => r.warmMs))
     const msTheirs = summary(pick(theirs).map((r) => r.warmMs))
     lines.push(
-      `| ${kind} (${pick(ours).length}) | ${kb(bytesOurs.median)} / ${kb(bytesOurs.p95)} | ${kb(bytesTheirs.median)} / ${kb(bytesTheirs.p95)} | ${(bytesOurs.median / bytesTheirs.median).toFixed(2)} | ${msOurs.median.toFixed(1)} / ${msOurs.p95.toFixed(1)} ms | ${msTheirs.median.toFixed(1)} / ${msTheirs.p95.toFixed(1)} ms | ${(msOurs.p95 / msTheirs.p95).toFixed(2)} |`,
+      `| ${kind} (${pick(ours).length}) | ${kb(bytesOurs.median)} / ${kb(bytesOurs.p95)} | ${kb(bytesTheirs.median)} / ${kb(bytesTheirs.p95)} | ${ratio(bytesOurs.median, bytesTheirs.median)} | ${ms(msOurs.median)} / ${ms(msOurs.p95)} ms | ${ms(msTheirs.median)} / ${ms(msTheirs.p95)} ms | ${ratio(msOurs.p95, msTheirs.p95)} |`,
     )
   }
   const code = (runs: QueryRun[]) => kb(median(runs.map((r) => r.codeBytes)))
   const rate = (found: boolean[], kind?: string) => {
+    if (found.length === 0) return '–'
     const picked = found.filter((_, i) => !kind || recall[i].kind === kind)
     return `${((100 * picked.filter(Boolean).length) / Math.max(1, picked.length)).toFixed(1)}%`
   }

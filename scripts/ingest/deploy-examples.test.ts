@@ -2,6 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { parse as parseYaml } from 'yaml'
+import {
+  CACHE_IMMUTABLE,
+  CACHE_REVALIDATE,
+  cacheRules,
+} from '../hosting/headers.ts'
 import { parseCliArgs } from './cli.ts'
 import {
   imageOptionsFrom,
@@ -88,4 +93,44 @@ test('the version the User-Agent names is the package version', () => {
     version: string
   }
   expect(ZIXUN_VERSION).toBe(pkg.version)
+})
+
+test('the bucket upload gives every part of data/ the cache rule the hosting rules give it', () => {
+  const workflow = parseYaml(
+    readFileSync(join(deploy, 'github-actions/zixun-bucket.yml'), 'utf8'),
+  ) as { jobs: { publish: { steps: Array<{ name?: string; run?: string }> } } }
+  const upload = workflow.jobs.publish.steps
+    .find((s) => s.name?.startsWith('Upload'))
+    ?.run?.replace(/\\\n\s*/g, ' ')
+  expect(upload).toBeDefined()
+  const lines = upload!.split('\n')
+  // Folders synced as immutable: one by one, or in the loop over `$dir`.
+  const loop =
+    /for dir in ([\w ]+); do\n.*sync "dist\/data\/\$dir".*"\$immutable"/.exec(
+      upload!,
+    )
+  const immutable = new Set([
+    ...(loop?.[1].trim().split(/\s+/) ?? []),
+    ...lines
+      .filter((l) => l.includes('"$immutable"'))
+      .flatMap((l) => /sync dist\/data\/(\w+) /.exec(l)?.[1] ?? []),
+  ])
+  const manifest = lines.findIndex((l) =>
+    l.includes('cp dist/data/manifest.json'),
+  )
+  for (const { pattern, value } of cacheRules) {
+    const folder = /^\/data\/(\w+)\/\*$/.exec(pattern)?.[1]
+    const file = /^\/(data\/\w+\/[\w.]+)$/.exec(pattern)?.[1]
+    if (folder && value === CACHE_IMMUTABLE) {
+      expect([...immutable], pattern).toContain(folder)
+      expect(upload).toContain(`--exclude 'data/${folder}/*'`)
+    }
+    if (file && value === CACHE_REVALIDATE) {
+      // A stable name inside a hashed folder: no-cache, uploaded before the manifest.
+      const at = lines.findIndex((l) => l.includes(`cp dist/${file} `))
+      expect(at, pattern).toBeGreaterThanOrEqual(0)
+      expect(lines[at]).toContain('--cache-control no-cache')
+      expect(at).toBeLessThan(manifest)
+    }
+  }
 })

@@ -112,6 +112,8 @@ const en = {
   searchIn: (category: string) => `in ${category}`,
   searchEverywhere: 'Search all categories',
   searchInCategory: 'Search in this category',
+  searchNoCategory: (category: string) =>
+    `There is no category “${category}”: searching all categories.`,
   searchCount: (n: number, exact: boolean) =>
     n === 0
       ? 'No results'
@@ -240,6 +242,8 @@ const zh: Messages = {
   searchIn: (category: string) => `范围：${category}`,
   searchEverywhere: '搜索全部分类',
   searchInCategory: '在此分类中搜索',
+  searchNoCategory: (category: string) =>
+    `没有“${category}”这个分类，已搜索全部分类。`,
   searchCount: (n: number, exact: boolean) =>
     n === 0
       ? '没有结果'

@@ -29,6 +29,15 @@ export type BenchQuery = { q: string; kind: QueryClass }
 const HAN = /[\u4e00-\u9fff]+/g
 
 /**
+ * An English word of 3 letters or more that is a whole word of the text:
+ * not the letters inside "1Password" or "4MLinux", which the tokenizer
+ * (and a reader) sees as one word with its digits. Latin search matches
+ * whole words and the last word's prefix, not inside a word.
+ */
+const WHOLE_WORD =
+  /(?<![\p{Script=Latin}\p{N}\p{M}])[A-Za-z]{3,}(?![\p{Script=Latin}\p{N}\p{M}])/gu
+
+/**
  * Queries sampled from the corpus, `perClass` of each class: an English
  * word in 2–20 articles (rare) or in 1% or more (common), two words from
  * one article (common and rarer), two and four Chinese characters from an
@@ -105,7 +114,7 @@ export type RecallQuery = { q: string; id: string; kind: 'zh' | 'en' }
 
 /**
  * Recall queries: random runs of 2–6 Chinese characters from titles and
- * bodies, and random English words (whole, with a space after them).
+ * bodies, and random English words (whole words, with a space after them).
  */
 export function recallQueries(
   articles: BenchArticle[],
@@ -129,7 +138,7 @@ export function recallQueries(
         kind: 'zh',
       })
     } else {
-      const words = source.match(/[A-Za-z]{3,}/g)
+      const words = source.match(WHOLE_WORD)
       if (!words?.length) continue
       out.push({ q: `${random.pick(words)} `, id: article.id, kind: 'en' })
     }

@@ -96,6 +96,9 @@ export default function SearchRoute() {
   })
   const retry = () => void (meta.isError ? meta.refetch() : results.refetch())
   const scope = node ? node.path.join(' › ') : undefined
+  // A `c` the manifest does not know (renamed, mistyped): say so, search all.
+  const unknownScope =
+    categoryPath.length > 0 && !node ? categoryPath.join(' › ') : undefined
 
   return (
     <section className="search-page" aria-labelledby="search-title">
@@ -112,6 +115,11 @@ export default function SearchRoute() {
             <Link to={paths.search.getHref({ ...params, c: [] })}>
               {messages.searchEverywhere}
             </Link>
+          </p>
+        )}
+        {unknownScope && (
+          <p className="search-scope">
+            {messages.searchNoCategory(unknownScope)}
           </p>
         )}
         <SortLinks params={params} />

@@ -121,7 +121,7 @@ export function searchJourney(name: E2eCorpus) {
     }
   })
 
-  test('a search limited to a category finds only its articles', async ({
+  test('search in this category, from its page, finds only its articles', async ({
     page,
   }) => {
     const category = pickCategories(readCorpus(name)).second
@@ -146,9 +146,18 @@ export function searchJourney(name: E2eCorpus) {
     const c = category
       .map((n) => n.replace(/%/g, '%25').replace(/\//g, '%2F'))
       .join('/')
-    await page.goto(
-      `/search?q=${encodeURIComponent(shared!)}&c=${encodeURIComponent(c)}`,
-    )
+    // From the category's own page: it offers the search, the field takes the word.
+    await page.goto(`/c/${category.map(encodeURIComponent).join('/')}`)
+    await page.getByRole('link', { name: 'Search in this category' }).click()
+    const field = page.getByRole('searchbox', { name: 'Search' })
+    await expect(field).toBeFocused()
+    await field.pressSequentially(shared!)
+    await expect
+      .poll(() => {
+        const url = new URL(page.url())
+        return [url.searchParams.get('q'), url.searchParams.get('c')]
+      })
+      .toEqual([shared, c])
     await expect(page.getByText(`in ${category.join(' › ')}`)).toBeVisible()
     await expect(results(page).first()).toBeVisible()
     const ids = await resultIds(page)

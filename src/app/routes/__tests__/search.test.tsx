@@ -75,6 +75,22 @@ describe('the search page', () => {
     ).toHaveAttribute('href', '/search?q=body')
   })
 
+  test('a category that does not exist: says so and searches them all', async () => {
+    renderApp(`/search?q=body&c=${encodeURIComponent('没有这个')}`)
+    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    expect(
+      screen.getByText(
+        'There is no category “没有这个”: searching all categories.',
+      ),
+    ).toBeInTheDocument()
+  })
+
+  test('a c that is not valid percent-encoding is read as it is written', async () => {
+    renderApp('/search?q=body&c=%E4%ZZ')
+    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    expect(screen.getByText(/no category “.*%ZZ”/)).toBeInTheDocument()
+  })
+
   test('no results: says so, with a hint', async () => {
     renderApp('/search?q=zebra')
     expect(
