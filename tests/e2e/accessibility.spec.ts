@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { paths } from '../../src/config/paths'
 import type { Page } from '@playwright/test'
 import { readBuiltManifest } from './support/servers'
 import { readCorpus } from './support/corpus'
@@ -19,6 +20,17 @@ const views: View[] = [
   },
   { name: 'an article', path: `/a/${article.id}` },
   { name: 'the 404 view', path: '/no/such/page' },
+  { name: 'search before a query', path: paths.search.getHref() },
+  {
+    name: 'search results',
+    // A few letters of an article's title: it is found.
+    path: paths.search.getHref({ q: article.title.slice(0, 4) }),
+    open: async (page) => {
+      await expect(
+        page.getByRole('main').getByRole('article').first(),
+      ).toBeVisible()
+    },
+  },
   {
     name: 'the help overlay',
     path: '/',
