@@ -103,6 +103,14 @@ describe('the key map', () => {
     expect(event.defaultPrevented).toBe(false)
   })
 
+  test('ignores keydown events that name no key (autofill, scripts)', () => {
+    const { keyMap, runs } = setup([{ keys: 'j', run: noop }])
+    const plain = new Event('keydown', { bubbles: true, cancelable: true })
+    expect(keyMap.handle(plain as KeyboardEvent)).toBe(false)
+    press('')
+    expect(runs).toEqual([])
+  })
+
   test.each(['input', 'textarea', 'select', 'div contenteditable'])(
     'ignores keys typed in %s',
     (tag) => {

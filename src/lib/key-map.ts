@@ -63,6 +63,8 @@ export function isTypingTarget(element: Element | null): boolean {
 
 /** True when the key press belongs to a field, an IME or the system. */
 export function isIgnoredKeyEvent(event: KeyboardEvent): boolean {
+  // Autofill and scripts dispatch `keydown` events that name no key.
+  if (typeof event.key !== 'string' || event.key === '') return true
   if (event.defaultPrevented) return true
   if (event.isComposing || event.keyCode === 229) return true
   if (event.ctrlKey || event.metaKey || event.altKey) return true
