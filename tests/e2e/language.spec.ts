@@ -52,6 +52,8 @@ test.describe('an English browser', () => {
       await page.goto(`/a/${article.id}`, { waitUntil: 'commit' })
       await expect(page.locator('.byline time')).toBeVisible()
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+      // The style sheet has arrived (the DOM is there before it on a busy machine).
+      await expect(page.getByRole('banner')).toHaveCSS('position', 'sticky')
       const before = await framePositions(page)
       release()
       await expect(page.locator('html')).toHaveAttribute('lang', 'en')
