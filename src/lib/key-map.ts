@@ -56,6 +56,11 @@ export function chordOf(event: KeyboardEvent): string {
   return event.shiftKey ? `Shift+${key}` : key
 }
 
+/** True when `element` is (in) a field the reader types into. */
+export function isTypingTarget(element: Element | null): boolean {
+  return !!element?.closest(EDITABLE)
+}
+
 /** True when the key press belongs to a field, an IME or the system. */
 export function isIgnoredKeyEvent(event: KeyboardEvent): boolean {
   // Autofill and scripts dispatch `keydown` events that name no key.
@@ -65,7 +70,7 @@ export function isIgnoredKeyEvent(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return true
   const target = event.target
   if (!(target instanceof Element)) return false
-  if (target.closest(EDITABLE) || target.closest(OVERLAY)) return true
+  if (isTypingTarget(target) || target.closest(OVERLAY)) return true
   const chord = chordOf(event)
   return (
     (chord === 'Enter' || chord === 'Space') && !!target.closest(INTERACTIVE)

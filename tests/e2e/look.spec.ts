@@ -150,3 +150,22 @@ test.describe('with reduced motion', () => {
     expect(parseFloat(duration)).toBeLessThan(0.001)
   })
 })
+
+test.describe('a Chinese browser on a prerendered page', () => {
+  test.use({ locale: 'zh-CN' })
+
+  test('the settings menu opened before the app starts fills in once it has', async ({
+    page,
+  }) => {
+    const release = await holdAppScripts(page)
+    await page.goto(`/a/${article.id}`, { waitUntil: 'commit' })
+    // The page is the prerendered one: its button opens the menu natively.
+    await page.getByRole('banner').getByRole('button', { name: '设置' }).click()
+    const menu = page.getByRole('dialog', { name: '设置' })
+    await expect(menu).toBeVisible()
+    release()
+    await expect(menu.getByRole('radio', { name: '深色' })).toBeVisible()
+    await menu.getByRole('radio', { name: '深色' }).check()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  })
+})

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { useMessages } from '@/lib/locale'
 import { StableText } from '@/components/stable-text'
@@ -27,6 +27,11 @@ export function SettingsMenu({ onShowShortcuts, children }: SettingsMenuProps) {
   const messages = useMessages()
   const panel = useRef<HTMLDivElement>(null)
   const [opened, setOpened] = useState(false)
+  // Opened before the app started (a prerendered page: the button works
+  // without it), the menu missed its toggle event: fill it now.
+  useEffect(() => {
+    if (isOpenPopover(panel.current)) setOpened(true)
+  }, [])
   return (
     <>
       <button
@@ -77,4 +82,13 @@ export function SettingsMenu({ onShowShortcuts, children }: SettingsMenuProps) {
       </div>
     </>
   )
+}
+
+function isOpenPopover(element: HTMLElement | null): boolean {
+  try {
+    return !!element?.matches(':popover-open')
+  } catch {
+    // A browser (or test DOM) without popovers: it was not opened either.
+    return false
+  }
 }
