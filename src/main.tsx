@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App, whenRouterReady } from './app/app'
 import './styles/app.css'
+import './styles/reading.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

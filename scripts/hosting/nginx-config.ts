@@ -1,3 +1,4 @@
+import { shellRoutes } from '../../src/config/paths.ts'
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
@@ -69,16 +70,13 @@ export function renderNginxConfig(): string {
       'error_page 404 /index.html;',
     ].join('\n'),
     location('= /index.html', 'The app shell: always revalidated.', html),
-    location(
-      '= /',
-      'Reader routes the app resolves itself: the shell, status 200.',
-      ['try_files /index.html =404;', ...html],
+    ...shellRoutes.map((route) =>
+      location(
+        route.match === 'exact' ? `= ${route.path}` : route.path,
+        `Reader route (${route.what}), from shellRoutes in src/config/paths.ts:\n# the app shell, status 200 (the app shows its 404 view for unknown ones).`,
+        ['try_files /index.html =404;', ...html],
+      ),
     ),
-    location('/c/', 'Categories (unknown ones show the app’s 404 view).', [
-      'try_files /index.html =404;',
-      ...html,
-    ]),
-    location('= /search', 'Search.', ['try_files /index.html =404;', ...html]),
     location(
       '~ "^/a/(?<article_id>[A-Za-z0-9_-]{1,96})/?$"',
       'Articles: the prerendered page, else the shell (articles beyond\n# ZIXUN_PRERENDER_LIMIT); a real 404 when the article does not exist.',

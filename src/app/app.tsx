@@ -1,16 +1,22 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
+import { createBrowserReadingStore } from '@/lib/reading/use-reading'
 import { AppProvider } from './provider'
 import { createAppRouter } from './router'
 
 const queryClient = createQueryClient()
-const router = createAppRouter(queryClient, createBrowserRouter)
+const reading = createBrowserReadingStore()
+const router = createAppRouter(queryClient, reading, createBrowserRouter)
 const language = pickLanguage(navigator.languages)
 
 export function App() {
   return (
-    <AppProvider queryClient={queryClient} language={language}>
+    <AppProvider
+      queryClient={queryClient}
+      language={language}
+      reading={reading}
+    >
       <RouterProvider router={router} />
     </AppProvider>
   )

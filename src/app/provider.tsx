@@ -1,12 +1,18 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Language } from '@/config/messages'
+import { KeyMap } from '@/lib/key-map'
 import { LocaleProvider } from '@/lib/locale'
+import type { ReadingStore } from '@/lib/reading/reading-store'
+import { ReadingProvider } from '@/lib/reading/use-reading'
+import { KeyMapProvider } from '@/lib/use-key-bindings'
 
 export type AppProviderProps = {
   queryClient: QueryClient
   /** The reader's interface language (see `LocaleProvider`). */
   language: Language
+  /** The reader's state on this device (read marks, saved articles). */
+  reading: ReadingStore
   children: ReactNode
 }
 
@@ -14,11 +20,17 @@ export type AppProviderProps = {
 export function AppProvider({
   queryClient,
   language,
+  reading,
   children,
 }: AppProviderProps) {
+  const [keyMap] = useState(() => new KeyMap())
   return (
     <QueryClientProvider client={queryClient}>
-      <LocaleProvider language={language}>{children}</LocaleProvider>
+      <LocaleProvider language={language}>
+        <ReadingProvider store={reading}>
+          <KeyMapProvider keyMap={keyMap}>{children}</KeyMapProvider>
+        </ReadingProvider>
+      </LocaleProvider>
     </QueryClientProvider>
   )
 }

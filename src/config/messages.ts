@@ -1,3 +1,5 @@
+import { readingEn, readingZh } from './reading-messages'
+
 /** The interface languages, as `<html lang>` names them. */
 export type Language = 'zh-CN' | 'en'
 
@@ -39,6 +41,7 @@ const en = {
   shareTitled: (title: string) => `Share: ${title}`,
   linkCopied: 'Link copied',
   shareLink: 'Link to share',
+  ...readingEn,
 }
 
 export type Messages = typeof en
@@ -73,6 +76,7 @@ const zh: Messages = {
   shareTitled: (title: string) => `分享：${title}`,
   linkCopied: '已复制链接',
   shareLink: '分享链接',
+  ...readingZh,
 }
 
 const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }

@@ -21,6 +21,7 @@ import type { LoadingLocation } from '../router'
 import { fromListState } from './list-context'
 import { notFound } from './not-found'
 import { resolveList } from './resolve-list'
+import { useListReading } from './use-list-reading'
 
 export const clientLoader =
   (queryClient: QueryClient, loading: LoadingLocation) =>
@@ -68,6 +69,11 @@ export default function ArticleListRoute() {
     [location.pathname],
   )
   const { categoryPath } = resolved
+  const reading = useListReading(
+    articles,
+    { manifest, path: categoryPath },
+    { hasMore: query.hasNextPage, extraActions: renderShare },
+  )
   return (
     <>
       {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
@@ -77,11 +83,11 @@ export default function ArticleListRoute() {
           {messages.articleCount(resolved.list.count)}
         </span>
       </h1>
+      {reading.toolbar}
       <ArticleList
         key={`${resolved.list.base}#${location.key}`}
-        articles={articles}
         total={resolved.list.count}
-        hasMore={query.hasNextPage}
+        {...reading.listProps}
         isLoadingMore={query.isFetchingNextPage}
         loadMoreFailed={query.isFetchNextPageError}
         onLoadMore={() => void query.fetchNextPage()}
@@ -92,7 +98,6 @@ export default function ArticleListRoute() {
         }}
         linkState={linkState}
         onPrefetch={prefetch}
-        renderActions={renderShare}
       />
     </>
   )

@@ -2,8 +2,12 @@ import { paths } from '@/config/paths'
 import { ArticleNeighbours } from '@/features/articles/components/article-neighbours'
 import { ArticleView } from '@/features/articles/components/article-view'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
+import { ArticleToolbar } from '@/features/reading/components/article-toolbar'
+import { ResumeNotice } from '@/features/reading/components/resume-notice'
+import { useArticleReading } from '@/features/reading/use-article-reading'
 import { ShareButton } from '@/features/share/components/share-button'
 import type { Article, Manifest } from '@/lib/article-schema'
+import type { ArticlePosition } from '@/lib/reading/backend'
 import { useHydrated } from '@/lib/use-hydrated'
 import { fromListState } from './list-context'
 import { resolveListContext } from './resolve-list'
@@ -13,6 +17,8 @@ export type ArticlePageProps = {
   manifest: Manifest
   /** The list the article was opened from (`location.state`), if any. */
   fromList?: string
+  /** Where the reader stopped in it last time (the route's loader reads it). */
+  position?: ArticlePosition
 }
 
 /**
@@ -21,16 +27,23 @@ export type ArticlePageProps = {
  * from its queries; the prerenderer renders it straight from the data
  * files (src/app/entry-prerender.tsx), checked against the route's render.
  */
-export function ArticlePage({ article, manifest, fromList }: ArticlePageProps) {
+export function ArticlePage({
+  article,
+  manifest,
+  fromList,
+  position,
+}: ArticlePageProps) {
   // The neighbours come from the list's pages, which only the browser
   // loads: a prerendered page has none (and hydrates without them).
   const showNeighbours = useHydrated()
   const context = resolveListContext(manifest, fromList)
   const categoryPath = article._zixun.categories[0]
+  const reading = useArticleReading(article, position)
   return (
     <>
       <ArticleView
         article={article}
+        toolbar={<ArticleToolbar article={article} />}
         breadcrumb={
           categoryPath && (
             <CategoryBreadcrumb path={categoryPath} endsHere={false} />
@@ -43,6 +56,7 @@ export function ArticlePage({ article, manifest, fromList }: ArticlePageProps) {
           />
         }
       />
+      {reading.resumed && <ResumeNotice onStartOver={reading.startOver} />}
       {showNeighbours && (
         <ArticleNeighbours
           article={article}

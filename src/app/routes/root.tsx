@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import {
   Link,
+  NavLink,
   Outlet,
   ScrollRestoration,
   useLocation,
@@ -9,13 +10,31 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { StorageNotice } from '@/features/reading/components/storage-notice'
+import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
+import { ALL_SCOPE, scopeOf } from '@/lib/reading/read-scopes'
+import type { ReadingStore } from '@/lib/reading/reading-store'
+import { useReadingStore, useReadingVersion } from '@/lib/reading/use-reading'
+import { useHydrated } from '@/lib/use-hydrated'
+import type { LoadingLocation } from '../router'
 
-export const clientLoader = (queryClient: QueryClient) => async () => {
-  await queryClient.ensureQueryData(manifestQueries.get())
-  return null
-}
+export const clientLoader =
+  (
+    queryClient: QueryClient,
+    _loading: LoadingLocation,
+    reading: ReadingStore,
+  ) =>
+  async () => {
+    // Every view shows reading state: it loads beside the manifest (the
+    // child route's data loads at the same time).
+    await Promise.all([
+      queryClient.ensureQueryData(manifestQueries.get()),
+      reading.ready(),
+    ])
+    return null
+  }
 
 /** The frame of every view: header, category tree, the routed view. */
 export default function RootRoute() {
@@ -23,6 +42,14 @@ export default function RootRoute() {
   const messages = useMessages()
   const { pathname } = useLocation()
   const isNavigating = useNavigation().state === 'loading'
+  const store = useReadingStore()
+  const hydrated = useHydrated()
+  // Re-render on every change of the reading state: the counts follow it.
+  useReadingVersion()
+  const unreadOf = (node: CategoryNode | null) =>
+    node
+      ? store.unreadIn(scopeOf(node.path), node.count)
+      : store.unreadIn(ALL_SCOPE, manifest.total)
   return (
     <>
       <a href="#main" className="skip-link">
@@ -33,14 +60,21 @@ export default function RootRoute() {
           {messages.siteName}
         </Link>
         <span className="site-tagline">{messages.siteTagline}</span>
+        <nav className="site-links" aria-label={messages.siteName}>
+          <NavLink to={paths.saved.getHref()}>{messages.savedLink}</NavLink>
+        </nav>
         {isNavigating && <div className="progress" role="progressbar" />}
       </header>
+      <div className="app-notices">
+        <StorageNotice />
+      </div>
       <div className="layout">
         <aside className="sidebar">
           <CategoryNav
             tree={manifest.categories}
             total={manifest.total}
             activePath={paths.category.parse(pathname) ?? undefined}
+            unreadOf={hydrated ? unreadOf : undefined}
           />
         </aside>
         <main id="main" className="content">

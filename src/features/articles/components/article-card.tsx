@@ -2,11 +2,12 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { useFormatDate } from '@/lib/locale'
+import { useFormatDate, useMessages } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
 import { useOnVisible } from './use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
+import { useScrolledPast } from './use-scrolled-past'
 
 export type ArticleCardProps = {
   article: ArticleSummary
@@ -15,6 +16,10 @@ export type ArticleCardProps = {
   onPrefetch?: (id: string) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** Whether the reader has read it; undefined while that is not known (prerendered). */
+  read?: boolean
+  /** Called once the card has scrolled up out of view ("mark as read when scrolled past"). */
+  onScrolledPast?: (article: ArticleSummary) => void
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
@@ -23,8 +28,11 @@ export function ArticleCard({
   linkState,
   onPrefetch,
   renderActions,
+  read,
+  onScrolledPast,
 }: ArticleCardProps) {
   const formatDate = useFormatDate()
+  const messages = useMessages()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.
@@ -34,10 +42,17 @@ export function ArticleCard({
     isTouch && prefetch !== undefined,
     '0px',
   )
+  useScrolledPast(
+    card,
+    () => onScrolledPast?.(article),
+    read === false && onScrolledPast !== undefined,
+  )
   return (
     <article
       className="card"
       aria-labelledby={`title-${article.id}`}
+      data-article-id={article.id}
+      data-read={read}
       ref={card}
     >
       <ArticleThumbnail src={article.image} size={article._zixun.image_size} />
@@ -54,6 +69,9 @@ export function ArticleCard({
           </Link>
         </h2>
         <p className="card-meta">
+          {read === false && (
+            <span className="unread-marker">{messages.unread}</span>
+          )}
           <time dateTime={article.date_published}>
             {formatDate(article.date_published)}
           </time>

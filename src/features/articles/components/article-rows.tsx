@@ -37,6 +37,9 @@ export type ArticleRowsProps = {
   linkState?: unknown
   onPrefetch?: (id: string) => void
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** Whether an article is read (undefined: not known, e.g. prerendered). */
+  isRead?: (article: ArticleSummary) => boolean | undefined
+  onScrolledPast?: (article: ArticleSummary) => void
 }
 
 /**
@@ -94,6 +97,8 @@ export function ArticleRows(props: ArticleRowsProps) {
             linkState={props.linkState}
             onPrefetch={props.onPrefetch}
             renderActions={props.renderActions}
+            read={props.isRead?.(articles[row.index])}
+            onScrolledPast={props.onScrolledPast}
           />
         </li>
       ))}

@@ -14,6 +14,8 @@ export type ArticleViewProps = {
   breadcrumb?: ReactNode
   /** Composed by the route, e.g. the share button. */
   actions?: ReactNode
+  /** Composed by the route: controls under the byline (save, read). */
+  toolbar?: ReactNode
 }
 
 /** The detail view: headline, byline, body, and the way to the original. */
@@ -21,6 +23,7 @@ export function ArticleView({
   article,
   breadcrumb,
   actions,
+  toolbar,
 }: ArticleViewProps) {
   const messages = useMessages()
   const formatDate = useFormatDate()
@@ -51,6 +54,7 @@ export function ArticleView({
             </time>
             <span>{messages.readingMinutes(meta.reading_minutes)}</span>
           </p>
+          {toolbar}
         </header>
         <ArticleBody html={article.content_html} summary={article.summary} />
         {(original || actions) && (

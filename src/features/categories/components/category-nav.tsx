@@ -3,6 +3,7 @@ import { NavLink } from 'react-router'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import { CategoryCount } from './category-count'
 import { CategoryTree } from './category-tree'
 
 export type CategoryNavProps = {
@@ -10,6 +11,8 @@ export type CategoryNavProps = {
   total: number
   /** The category being shown, to open its branch. */
   activePath?: readonly string[]
+  /** Unread articles in a node and below it (all articles: `null`), when known. */
+  unreadOf?: (node: CategoryNode | null) => number
 }
 
 const NO_PATH: readonly string[] = []
@@ -23,6 +26,7 @@ export function CategoryNav({
   tree,
   total,
   activePath = NO_PATH,
+  unreadOf,
 }: CategoryNavProps) {
   const messages = useMessages()
   const here = activePath.join('\u001f')
@@ -51,11 +55,16 @@ export function CategoryNav({
         <li>
           <div className="category-row">
             <NavLink to={paths.home.getHref()} end>
-              {messages.all} <span className="count">{total}</span>
+              {messages.all}{' '}
+              <CategoryCount count={total} unread={unreadOf?.(null)} />
             </NavLink>
           </div>
         </li>
-        <CategoryTree nodes={tree} activePath={activePath} />
+        <CategoryTree
+          nodes={tree}
+          activePath={activePath}
+          unreadOf={unreadOf}
+        />
       </ul>
     </nav>
   )

@@ -1,0 +1,41 @@
+import { useMessages } from '@/lib/locale'
+import type { ListMarks } from '../use-list-marks'
+import type { UnreadFilter } from '../use-unread-filter'
+import { MarkNoticeView } from './mark-notice'
+
+export type ListToolbarProps = {
+  filter: UnreadFilter
+  marks: ListMarks
+  /** Unread articles in the whole list, when known. */
+  unread?: number
+}
+
+/** Above a list: "Unread only" (in the URL), "Mark all read", and what a mark did, with Undo. */
+export function ListToolbar({ filter, marks, unread }: ListToolbarProps) {
+  const messages = useMessages()
+  return (
+    <div className="list-toolbar">
+      <label className="unread-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={filter.on}
+          onChange={(event) => filter.set(event.target.checked)}
+        />
+        {messages.unreadOnly}
+        {unread !== undefined && (
+          <span className="count">{messages.unreadCount(unread)}</span>
+        )}
+      </label>
+      <button
+        type="button"
+        className="mark-all-read"
+        onClick={marks.markAll}
+        disabled={unread === 0}
+      >
+        {messages.markAllRead}
+      </button>
+      <MarkNoticeView notice={marks.notice} onDismiss={marks.dismiss} />
+    </div>
+  )
+}
