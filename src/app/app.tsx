@@ -1,12 +1,12 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
-import { createBrowserReadingStore } from '@/lib/reading/use-reading'
+import { createBrowserReadingSlot } from '@/lib/reading/use-reading'
 import { AppProvider } from './provider'
 import { createAppRouter } from './router'
 
 const queryClient = createQueryClient()
-const reading = createBrowserReadingStore()
+const reading = createBrowserReadingSlot()
 const router = createAppRouter(queryClient, reading, createBrowserRouter)
 const language = pickLanguage(navigator.languages)
 

@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, test } from 'vitest'
 import { AppProvider } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
+import { ReadingSlot } from '@/lib/reading/reading-slot'
 import { createTestReadingStore } from '@/testing/reading-store'
 import type { Language } from '@/config/messages'
 import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
@@ -34,7 +35,7 @@ function startApp(url: string) {
   queryClient.setDefaultOptions({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   })
-  const reading = createTestReadingStore()
+  const reading = ReadingSlot.of(createTestReadingStore())
   const router = createAppRouter(queryClient, reading, (routes) =>
     createMemoryRouter(routes, { initialEntries: [url] }),
   )

@@ -24,7 +24,7 @@ import { articleQueries } from '@/features/articles/api/article-queries'
 import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { createQueryClient } from '@/lib/query-client'
-import { createStaticReadingStore } from '@/lib/reading/use-reading'
+import { createStaticReadingSlot } from '@/lib/reading/static-store'
 
 /** Any origin: routes match on the path, and links are written root-relative. */
 const ORIGIN = 'http://prerender.invalid'
@@ -81,7 +81,7 @@ export function createPrerenderer(manifest: Manifest): Prerenderer {
     state: null,
     key: 'default',
   })
-  const reading = createStaticReadingStore()
+  const reading = createStaticReadingSlot()
   const handler = createStaticHandler(
     createRoutes(queryClient, loading, reading),
   )

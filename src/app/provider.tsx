@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import type { Language } from '@/config/messages'
 import { KeyMap } from '@/lib/key-map'
 import { LocaleProvider } from '@/lib/locale'
-import type { ReadingStore } from '@/lib/reading/reading-store'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import { ReadingProvider } from '@/lib/reading/use-reading'
 import { KeyMapProvider } from '@/lib/use-key-bindings'
 
@@ -12,7 +12,7 @@ export type AppProviderProps = {
   /** The reader's interface language (see `LocaleProvider`). */
   language: Language
   /** The reader's state on this device (read marks, saved articles). */
-  reading: ReadingStore
+  reading: ReadingSlot
   children: ReactNode
 }
 
@@ -27,7 +27,7 @@ export function AppProvider({
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider language={language}>
-        <ReadingProvider store={reading}>
+        <ReadingProvider slot={reading}>
           <KeyMapProvider keyMap={keyMap}>{children}</KeyMapProvider>
         </ReadingProvider>
       </LocaleProvider>

@@ -6,7 +6,7 @@ import type {
   RouteObject,
 } from 'react-router'
 import { LoadingView } from '@/components/loading-view'
-import type { ReadingStore } from '@/lib/reading/reading-store'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import { paths } from '@/config/paths'
 import { NotFoundView } from '@/components/not-found-view'
 import { RouteErrorBoundary } from './routes/route-error-boundary'
@@ -23,7 +23,7 @@ type RouteModule = {
   clientLoader?: (
     queryClient: QueryClient,
     loading: LoadingLocation,
-    reading: ReadingStore,
+    reading: ReadingSlot,
   ) => LoaderFunction
 }
 
@@ -31,7 +31,7 @@ type RouteModule = {
 function convert(
   queryClient: QueryClient,
   loading: LoadingLocation,
-  reading: ReadingStore,
+  reading: ReadingSlot,
 ) {
   return ({ default: Component, clientLoader }: RouteModule) => ({
     Component,
@@ -43,7 +43,7 @@ function convert(
 export function createRoutes(
   queryClient: QueryClient,
   loading: LoadingLocation,
-  reading: ReadingStore,
+  reading: ReadingSlot,
 ): RouteObject[] {
   const load = convert(queryClient, loading, reading)
   return [
@@ -88,7 +88,7 @@ export function createRoutes(
  */
 export function createAppRouter(
   queryClient: QueryClient,
-  reading: ReadingStore,
+  reading: ReadingSlot,
   create: (routes: RouteObject[]) => DataRouter,
 ): DataRouter {
   // Route modules are lazy: no loader runs before `create` returns.

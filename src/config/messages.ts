@@ -1,4 +1,4 @@
-import { readingEn, readingZh } from './reading-messages'
+import { readingEn, readingZh } from './reading-messages.ts'
 
 /** The interface languages, as `<html lang>` names them. */
 export type Language = 'zh-CN' | 'en'

@@ -5,6 +5,7 @@ import { AppProvider } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
 import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
+import { ReadingSlot } from '@/lib/reading/reading-slot'
 import type { ReadingStore } from '@/lib/reading/reading-store'
 import { createTestReadingStore } from './reading-store'
 
@@ -24,7 +25,8 @@ export function renderApp(
   queryClient.setDefaultOptions({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   })
-  const router = createAppRouter(queryClient, reading, (routes) =>
+  const slot = ReadingSlot.of(reading)
+  const router = createAppRouter(queryClient, slot, (routes) =>
     createMemoryRouter(routes, {
       initialEntries: history,
       initialIndex: history.length - 1,
@@ -34,7 +36,7 @@ export function renderApp(
     <AppProvider
       queryClient={queryClient}
       language={pickLanguage(navigator.languages)}
-      reading={reading}
+      reading={slot}
     >
       <RouterProvider router={router} />
     </AppProvider>,

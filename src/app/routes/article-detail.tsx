@@ -8,7 +8,7 @@ import { isArticleId } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import type { ArticlePosition } from '@/lib/reading/backend'
-import type { ReadingStore } from '@/lib/reading/reading-store'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import type { LoadingLocation } from '../router'
 import { ArticlePage } from './article-page'
 import { readFromList } from './list-context'
@@ -16,14 +16,14 @@ import { notFound } from './not-found'
 import { resolveListContext } from './resolve-list'
 
 export const clientLoader =
-  (queryClient: QueryClient, loading: LoadingLocation, reading: ReadingStore) =>
+  (queryClient: QueryClient, loading: LoadingLocation, reading: ReadingSlot) =>
   async ({ params }: LoaderFunctionArgs) => {
     const id = params.id ?? ''
     if (!isArticleId(id)) throw notFound()
     const [manifest, , position] = await Promise.all([
       queryClient.ensureQueryData(manifestQueries.get()),
       queryClient.ensureQueryData(articleQueries.detail(id)),
-      reading.getPosition(id),
+      reading.ready().then((store) => store.getPosition(id)),
     ])
     // Previous/next sit below the article: they load beside it and never
     // hold it up (on a cold load of an old article that can take pages).

@@ -15,17 +15,13 @@ import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { ALL_SCOPE, scopeOf } from '@/lib/reading/read-scopes'
-import type { ReadingStore } from '@/lib/reading/reading-store'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import { useReadingStore, useReadingVersion } from '@/lib/reading/use-reading'
 import { useHydrated } from '@/lib/use-hydrated'
 import type { LoadingLocation } from '../router'
 
 export const clientLoader =
-  (
-    queryClient: QueryClient,
-    _loading: LoadingLocation,
-    reading: ReadingStore,
-  ) =>
+  (queryClient: QueryClient, _loading: LoadingLocation, reading: ReadingSlot) =>
   async () => {
     // Every view shows reading state: it loads beside the manifest (the
     // child route's data loads at the same time).

@@ -5,9 +5,6 @@ import type { ArticleSummary } from '@/lib/article-schema'
 import { useReadingStore } from '@/lib/reading/use-reading'
 import { useHydrated } from '@/lib/use-hydrated'
 
-/** When each history entry first showed its list (kept while the tab lives). */
-const shownSince = new Map<string, number>()
-
 export type UnreadFilter = {
   /** Whether the URL asks for unread only (`?unread=1`). */
   on: boolean
@@ -29,13 +26,7 @@ export function useUnreadFilter(): UnreadFilter {
   const location = useLocation()
   const navigate = useNavigate()
   const store = useReadingStore()
-  const [since] = useState(() => {
-    const known = shownSince.get(location.key)
-    if (known !== undefined) return known
-    const now = Date.now()
-    shownSince.set(location.key, now)
-    return now
-  })
+  const [since] = useState(() => store.shownSince(location.key))
   const on = unreadOnly.isOn(location.search)
   // Prerendered markup knows no reader: filter from the first client render on.
   const hydrated = useHydrated()

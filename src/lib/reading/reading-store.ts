@@ -71,6 +71,7 @@ export class ReadingStore {
   private loading: Promise<void> | null = null
   /** When each article and list became read in this tab (see `readSince`). */
   private session = new Map<string, number>()
+  private shown = new Map<string, number>()
   private readonly now: () => number
   private readonly options: ReadingStoreOptions
   /** Counts changes: the snapshot `useSyncExternalStore` compares. */
@@ -129,6 +130,19 @@ export class ReadingStore {
       }
     }
     return false
+  }
+
+  /**
+   * When the history entry `key` first showed its list in this tab: an
+   * "unread only" list keeps the cards read since then in place.
+   */
+  shownSince(key: string): number {
+    let since = this.shown.get(key)
+    if (since === undefined) {
+      since = this.now()
+      this.shown.set(key, since)
+    }
+    return since
   }
 
   /** Unread articles in the list of `scope` holding `count` articles. */
@@ -264,10 +278,7 @@ export class ReadingStore {
     try {
       this.backend = await this.options.open()
     } catch (error) {
-      this.notice =
-        error instanceof Error && error.name === 'NewerDataError'
-          ? 'newer'
-          : 'unavailable'
+      this.notice = isNewerData(error) ? 'newer' : 'unavailable'
     }
     this.channel = (this.options.channel ?? openSyncChannel)((message) =>
       this.receive(message),
@@ -284,8 +295,8 @@ export class ReadingStore {
           ? 'old-format'
           : 'damaged'
       this.take(stored, previous)
-    } catch {
-      this.fallBack('unavailable')
+    } catch (error) {
+      this.fallBack(isNewerData(error) ? 'newer' : 'unavailable')
       this.take(await this.backend.load(), previous)
     }
   }
@@ -372,4 +383,8 @@ export class ReadingStore {
     this.version += 1
     for (const listener of this.listeners) listener()
   }
+}
+
+function isNewerData(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NewerDataError'
 }

@@ -6,39 +6,32 @@ import {
   type ReactNode,
 } from 'react'
 import { useHydrated } from '../use-hydrated'
-import { openIdbBackend } from './idb-backend'
-import { MemoryBackend } from './memory-backend'
-import { ReadingStore } from './reading-store'
+import { ReadingSlot } from './reading-slot'
+import type { ReadingStore } from './reading-store'
 
-const ReadingContext = createContext<ReadingStore | null>(null)
+const ReadingContext = createContext<ReadingSlot | null>(null)
 
-/** The browser's store: IndexedDB, memory when that is unavailable. It starts loading at once. */
-export function createBrowserReadingStore(): ReadingStore {
-  const store = new ReadingStore({ open: () => openIdbBackend() })
-  void store.ready()
-  return store
+/** The browser's slot: the store's chunk starts loading at once. */
+export function createBrowserReadingSlot(): ReadingSlot {
+  const slot = new ReadingSlot(() =>
+    import('./browser-store').then((m) => m.openBrowserReadingStore()),
+  )
+  void slot.ready()
+  return slot
 }
 
-/** A store that remembers nothing (the prerenderer: pages show no reading state). */
-export function createStaticReadingStore(): ReadingStore {
-  return new ReadingStore({
-    open: async () => new MemoryBackend(),
-    channel: () => ({ post: () => {}, close: () => {} }),
-  })
-}
-
-export type ReadingProviderProps = { store: ReadingStore; children: ReactNode }
+export type ReadingProviderProps = { slot: ReadingSlot; children: ReactNode }
 
 /** Gives everything below the reader's state on this device. */
-export function ReadingProvider({ store, children }: ReadingProviderProps) {
-  return <ReadingContext value={store}>{children}</ReadingContext>
+export function ReadingProvider({ slot, children }: ReadingProviderProps) {
+  return <ReadingContext value={slot}>{children}</ReadingContext>
 }
 
-/** The reading store (for actions: mark read, save, export). */
+/** The reading store (for actions: mark read, save, export); views under the root route only. */
 export function useReadingStore(): ReadingStore {
-  const store = use(ReadingContext)
-  if (!store) throw new Error('useReadingStore needs a <ReadingProvider>')
-  return store
+  const slot = use(ReadingContext)
+  if (!slot) throw new Error('useReadingStore needs a <ReadingProvider>')
+  return slot.get()
 }
 
 /**

@@ -6,6 +6,7 @@ import { saveEntrySnapshot } from '@/lib/entry-snapshots'
 import { createQueryClient } from '@/lib/query-client'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { dataFiles } from '@/testing/mocks/server'
+import { ReadingSlot } from '@/lib/reading/reading-slot'
 import { createTestReadingStore } from '@/testing/reading-store'
 import { clientLoader as detailLoader } from '../article-detail'
 import { clientLoader as listLoader } from '../article-list'
@@ -31,7 +32,7 @@ async function run(
   await loader(
     queryClient,
     loading,
-    createTestReadingStore(),
+    ReadingSlot.of(createTestReadingStore()),
   )({ request, params } as LoaderFunctionArgs)
   return queryClient
 }

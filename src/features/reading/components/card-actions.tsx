@@ -37,11 +37,11 @@ export function CardActions({ article, onMarkOlder }: CardActionsProps) {
     event.stopPropagation()
     close(true)
   }
-  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+  const onBlur = (event: FocusEvent<HTMLSpanElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false)
   }
   return (
-    <div
+    <span
       className="card-menu"
       data-open={open}
       onKeyDown={onKeyDown}
@@ -58,7 +58,8 @@ export function CardActions({ article, onMarkOlder }: CardActionsProps) {
       >
         <span aria-hidden="true">⋯</span>
       </button>
-      <div id={panelId} className="card-menu-panel" hidden={!open}>
+      {/* Spans: the menu sits in the card's meta line, a paragraph. */}
+      <span id={panelId} className="card-menu-panel" hidden={!open}>
         <button
           type="button"
           onClick={() => {
@@ -79,7 +80,7 @@ export function CardActions({ article, onMarkOlder }: CardActionsProps) {
             {messages.markOlderRead}
           </button>
         )}
-      </div>
-    </div>
+      </span>
+    </span>
   )
 }
