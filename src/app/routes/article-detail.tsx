@@ -45,8 +45,11 @@ export default function ArticleDetailRoute() {
   useEffect(() => {
     document.title = `${article.title} · ${messages.siteName}`
   }, [article.title, messages.siteName])
+  // One view per article (keyed): leaving one for the next keeps its own
+  // place, measured before its body goes.
   return (
     <ArticlePage
+      key={article.id}
       article={article}
       manifest={manifest}
       fromList={fromList}

@@ -7,10 +7,20 @@ function viewTop(): number {
   return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0
 }
 
+/**
+ * The blocks a place is counted in: the body's children, or those of the
+ * wrapper most bodies from aggregators put everything in.
+ */
+function blocksOf(body: Element): HTMLCollection {
+  let element = body
+  while (element.children.length === 1) element = element.children[0]
+  return element.children
+}
+
 /** The place in `body` at the top of the viewport. */
 export function measurePlace(body: Element): BodyPlace {
   const top = viewTop()
-  const blocks = body.children
+  const blocks = blocksOf(body)
   let block = 0
   let within = 0
   for (let i = 0; i < blocks.length; i++) {
@@ -34,7 +44,7 @@ export function restorePlace(
   body: Element,
   place: Pick<BodyPlace, 'block' | 'within'>,
 ): boolean {
-  const block = body.children[place.block]
+  const block = blocksOf(body)[place.block]
   if (!block) return false
   const rect = block.getBoundingClientRect()
   const y = window.scrollY + rect.top + place.within * rect.height - viewTop()

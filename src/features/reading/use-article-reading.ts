@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useLocation } from 'react-router'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { readArticlePlace, useEntrySnapshot } from '@/lib/entry-snapshots'
@@ -30,7 +30,6 @@ export function useArticleReading(
   const { key } = useLocation()
   const [resumed, setResumed] = useState(false)
   const body = () => document.querySelector(bodySelector)
-  const place = useRef<ReturnType<typeof measurePlace> | null>(null)
 
   useEffect(() => {
     if (hydrated) store.setRead(article, true)
@@ -40,7 +39,9 @@ export function useArticleReading(
   useEffect(() => {
     const element = hydrated ? body() : null
     if (!element) return
-    const entry = readArticlePlace(key, article.id)
+    const entry = isFreshEntry(key)
+      ? undefined
+      : readArticlePlace(key, article.id)
     const stored =
       remembered &&
       remembered.progress > MIN_PROGRESS &&
@@ -58,34 +59,35 @@ export function useArticleReading(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hydrated, key, article.id])
 
-  // Keep the place as the reader scrolls.
+  // Keep the place as the reader scrolls, and when the view is left.
+  const keep = () => {
+    const element = body()
+    if (!element) return null
+    const now = measurePlace(element)
+    store.putPosition({ id: article.id, ...now, at: Date.now() })
+    return now
+  }
+  const latestKeep = useRef(keep)
+  useLayoutEffect(() => {
+    latestKeep.current = keep
+  })
   useEffect(() => {
     if (!hydrated) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    const save = () => {
-      const element = body()
-      if (!element) return
-      place.current = measurePlace(element)
-      store.putPosition({ id: article.id, ...place.current, at: Date.now() })
-    }
     const onScroll = () => {
       clearTimeout(timer)
-      timer = setTimeout(save, SAVE_AFTER_MS)
+      timer = setTimeout(() => latestKeep.current(), SAVE_AFTER_MS)
     }
     window.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       window.removeEventListener('scroll', onScroll)
-      if (timer !== undefined) {
-        clearTimeout(timer)
-        save()
-      }
+      clearTimeout(timer)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hydrated, store, article.id])
+  }, [hydrated])
 
+  // Taken while the view is still in the page (unmount, pagehide).
   useEntrySnapshot(key, () => {
-    const element = body()
-    const now = element ? measurePlace(element) : place.current
+    const now = hydrated ? keep() : null
     return now ? { article: { id: article.id, ...now } } : {}
   })
 
@@ -96,4 +98,19 @@ export function useArticleReading(
       window.scrollTo({ top: 0, behavior: 'instant' })
     },
   }
+}
+
+/**
+ * Whether entry `key` was just opened afresh, not returned to. The first
+ * entry of a tab has no state, so its key is always `default`: typed in,
+ * or opened from a link in another site, it is new even though session
+ * storage may remember an earlier `default` in the same tab; reloaded or
+ * reached by Back and Forward, it is the same entry.
+ */
+function isFreshEntry(key: string): boolean {
+  if (key !== 'default') return false
+  const [load] = performance.getEntriesByType(
+    'navigation',
+  ) as PerformanceNavigationTiming[]
+  return load?.type === 'navigate'
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useMessages } from '@/lib/locale'
 import type { ListMarks } from '../use-list-marks'
 import type { UnreadFilter } from '../use-unread-filter'
@@ -13,14 +14,21 @@ export type ListToolbarProps = {
 /** Above a list: "Unread only" (in the URL), "Mark all read", and what a mark did, with Undo. */
 export function ListToolbar({ filter, marks, unread }: ListToolbarProps) {
   const messages = useMessages()
+  // The switch moves at once; the URL (and the list) follow a moment
+  // later, and from then on the URL decides again.
+  const [pending, setPending] = useState<{ to: boolean; from: boolean }>()
+  const checked = pending?.from === filter.on ? pending.to : filter.on
   return (
     <div className="list-toolbar">
       <label className="unread-switch">
         <input
           type="checkbox"
           role="switch"
-          checked={filter.on}
-          onChange={(event) => filter.set(event.target.checked)}
+          checked={checked}
+          onChange={(event) => {
+            setPending({ to: event.target.checked, from: filter.on })
+            filter.set(event.target.checked)
+          }}
         />
         {messages.unreadOnly}
         {unread !== undefined && (
