@@ -61,11 +61,11 @@ export function useListReading(
   )
   const renderActions = useCallback(
     (article: ArticleSummary) => (
-      <>
+      <span className="card-actions">
         <SaveToggle article={article} compact />
         <CardActions article={article} onMarkOlder={markOlder} />
         {extraActions?.(article)}
-      </>
+      </span>
     ),
     [markOlder, extraActions],
   )

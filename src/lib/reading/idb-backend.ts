@@ -10,6 +10,7 @@ import {
 } from './backend'
 import { applyReadOps, emptyReadState, type ReadOp } from './read-state'
 import {
+  chunkKey,
   fromChunk,
   fromMarks,
   toChunk,
@@ -268,12 +269,6 @@ export class IdbBackend implements ReadingBackend {
       )
     }
   }
-}
-
-/** The chunk a read mark of an article published at `date` lives in. */
-export function chunkKey(date: number): string {
-  const at = new Date(Number.isFinite(date) ? date : 0)
-  return Number.isNaN(at.getTime()) ? '0000-00' : at.toISOString().slice(0, 7)
 }
 
 function emptyStored(): StoredState {

@@ -14,6 +14,12 @@ export type MarksRecord = {
   tally: [Scope, number][]
 }
 
+/** The chunk a read mark of an article published at `date` lives in. */
+export function chunkKey(date: number): string {
+  const at = new Date(Number.isFinite(date) ? date : 0)
+  return Number.isNaN(at.getTime()) ? '0000-00' : at.toISOString().slice(0, 7)
+}
+
 export function toChunk(targets: readonly ReadTarget[]): ReadChunk {
   return {
     ids: targets.map((t) => t.id),
