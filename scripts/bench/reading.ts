@@ -85,6 +85,9 @@ async function seededContext(
   chunks: ReturnType<typeof toChunks>,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT })
+  // tsx keeps function names through a `__name` helper, which the
+  // functions given to `page.evaluate` need in the page too.
+  await context.addInitScript('window.__name = (fn) => fn')
   await context.addInitScript(FIRST_CARD)
   const page = await context.newPage()
   await page.goto(`${base}/`)

@@ -137,7 +137,9 @@ export class IdbBackend implements ReadingBackend {
     const damagedChunks: string[] = []
     chunks.forEach((chunk, i) => {
       const targets = fromChunk(chunk)
-      if (targets) read.push(...targets)
+      // A loop, not push(...targets): a month of 100,000+ marks would pass
+      // more arguments than a call takes.
+      if (targets) for (const target of targets) read.push(target)
       else damagedChunks.push(String(chunkKeys[i]))
     })
     const marks = marksValue === undefined ? toMarks() : fromMarks(marksValue)

@@ -35,19 +35,33 @@ export function decodeCategories(encoded: string): CategoryPath[] {
     : encoded.split(PATH).map((path) => path.split(SEGMENT))
 }
 
-/** Every scope an article is counted in: all, and each prefix of each path. */
-export function scopesOfCategories(encoded: string): Scope[] {
+const scopesMemo = new Map<string, readonly Scope[]>()
+/** Distinct category strings are few (the tree's paths); a bound all the same. */
+const SCOPES_MEMO_LIMIT = 4096
+
+/**
+ * Every scope an article is counted in: all, and each prefix of each path.
+ * Memoised (the result is shared: never mutate it), since loading 50,000
+ * read marks asks for the same few category strings 50,000 times.
+ */
+export function scopesOfCategories(encoded: string): readonly Scope[] {
+  const known = scopesMemo.get(encoded)
+  if (known) return known
   const scopes = new Set<Scope>([ALL_SCOPE])
-  if (encoded === '') return [...scopes]
-  for (const path of encoded.split(PATH)) {
-    let at = path.indexOf(SEGMENT)
-    while (at !== -1) {
-      scopes.add(path.slice(0, at))
-      at = path.indexOf(SEGMENT, at + 1)
+  if (encoded !== '') {
+    for (const path of encoded.split(PATH)) {
+      let at = path.indexOf(SEGMENT)
+      while (at !== -1) {
+        scopes.add(path.slice(0, at))
+        at = path.indexOf(SEGMENT, at + 1)
+      }
+      scopes.add(path)
     }
-    scopes.add(path)
   }
-  return [...scopes]
+  const result = Object.freeze([...scopes])
+  if (scopesMemo.size >= SCOPES_MEMO_LIMIT) scopesMemo.clear()
+  scopesMemo.set(encoded, result)
+  return result
 }
 
 /** Whether `scope` covers an article with the `encoded` category paths. */

@@ -6,6 +6,7 @@ import {
   isRead,
   planMarkOlder,
   planSetRead,
+  readStateOf,
   unreadIn,
   type MarkedList,
   type ReadState,
@@ -19,6 +20,7 @@ import {
   type ReadTarget,
   type Scope,
 } from './read-scopes'
+import { readOpsOf } from './backend'
 
 const TREE = [['a'], ['a', 'x'], ['a', 'y'], ['b'], ['b', 'z']].map(scopeOf)
 const LEAVES = [['a', 'x'], ['a', 'y'], ['a'], ['b', 'z'], ['b']]
@@ -181,5 +183,25 @@ describe('read marks', () => {
     run(state, planMarkOlder(state, list, articles[5].date, []))
     expect(isRead(state, articles[4])).toBe(false)
     expect(isRead(state, articles[5])).toBe(true)
+  })
+
+  test('stored marks load in one pass to the state their ops build', () => {
+    const articles = corpus(300)
+    const read = [...articles.slice(0, 120), ...articles.slice(100, 130)]
+    // A mark stored twice under another category counts once, under the last.
+    read.push({ ...articles[7], cats: scopeOf(['b', 'z']) })
+    const stored = {
+      read,
+      unread: articles.slice(200, 210),
+      watermarks: [[scopeOf(['a']), 5000] as [Scope, number]],
+      tally: [
+        [ALL_SCOPE, 3],
+        [scopeOf(['a']), 3],
+        [ALL_SCOPE, 1],
+      ] as [Scope, number][],
+    }
+    const byOps = emptyReadState()
+    applyReadOps(byOps, readOpsOf(stored))
+    expect(readStateOf(stored)).toEqual(byOps)
   })
 })

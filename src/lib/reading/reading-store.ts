@@ -14,6 +14,7 @@ import {
   isRead,
   planMarkOlder,
   planSetRead,
+  readStateOf,
   unreadIn,
   type MarkedList,
   type ReadOp,
@@ -302,8 +303,7 @@ export class ReadingStore {
   }
 
   private take(stored: StoredState, previousSaved: SavedArticle[]) {
-    this.state = emptyReadState()
-    applyReadOps(this.state, readOpsOf(stored))
+    this.state = readStateOf(stored)
     this.saved = new Map(stored.saved.map((a) => [a.id, a]))
     this.sortedSaved = null
     for (const article of previousSaved) {
