@@ -63,7 +63,8 @@ export function renderNginxConfig(): string {
       'gzip_vary on;',
       'gzip_comp_level 5;',
       'gzip_min_length 512;',
-      'gzip_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml;',
+      // application/octet-stream: the search index's .bin files.
+      'gzip_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml application/octet-stream;',
       '',
       '# Unknown pages get the app shell with status 404: the app shows its',
       '# 404 view. Missing assets and data override this with a bare 404.',
@@ -73,8 +74,14 @@ export function renderNginxConfig(): string {
     ...shellRoutes.map((route) =>
       location(
         route.match === 'exact' ? `= ${route.path}` : route.path,
-        `Reader route (${route.what}), from shellRoutes in src/config/paths.ts:\n# the app shell, status 200 (the app shows its 404 view for unknown ones).`,
-        ['try_files /index.html =404;', ...html],
+        `Reader route (${route.what}), from shellRoutes in src/config/paths.ts:\n# the app shell, status 200 (the app shows its 404 view for unknown ones)${route.noindex ? ';\n# not for search engines' : ''}.`,
+        [
+          'try_files /index.html =404;',
+          ...html,
+          ...(route.noindex
+            ? ['add_header X-Robots-Tag "noindex" always;']
+            : []),
+        ],
       ),
     ),
     location(
@@ -97,8 +104,13 @@ export function renderNginxConfig(): string {
       ...addHeaders(CACHE_IMMUTABLE, false),
     ]),
     location(
-      '~ ^/data/(pages|categories)/',
-      'List pages live in folders named by a hash of their content.',
+      '= /data/search/index.json',
+      'The search index’s entry point: a stable name, revalidated.',
+      ['try_files $uri =404;', 'error_page 404 @missing;', ...html],
+    ),
+    location(
+      '~ ^/data/(pages|categories|images|search)/',
+      'List pages live in folders named by a hash of their content; mirrored images and\n# the search index’s files are named by theirs.',
       [
         'try_files $uri =404;',
         'error_page 404 @missing;',

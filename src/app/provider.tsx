@@ -9,7 +9,7 @@ import { KeyMapProvider } from '@/lib/use-key-bindings'
 
 export type AppProviderProps = {
   queryClient: QueryClient
-  /** The reader's interface language (see `LocaleProvider`). */
+  /** The reader's interface language unless they chose one (see `LocaleProvider`). */
   language: Language
   /** The reader's state on this device (read marks, saved articles). */
   reading: ReadingSlot
@@ -23,6 +23,7 @@ export function AppProvider({
   reading,
   children,
 }: AppProviderProps) {
+  // One key map for the whole app: every feature registers its keys there.
   const [keyMap] = useState(() => new KeyMap())
   return (
     <QueryClientProvider client={queryClient}>

@@ -72,6 +72,10 @@ export function createRoutes(
               path: paths.saved.path,
               lazy: () => import('./routes/saved-list').then(load),
             },
+            {
+              path: paths.search.path,
+              lazy: () => import('./routes/search').then(load),
+            },
             { path: '*', Component: NotFoundView },
           ],
         },

@@ -5,6 +5,7 @@ import { e2eDirs } from '../../scripts/e2e/corpora'
 import type { Article, Manifest } from '../../src/lib/article-schema'
 import { expect, test } from './support/fixtures'
 import { waitForScrollToSettle } from './support/page-helpers'
+import { openSettings } from './support/settings'
 
 // Reading state on the production build (issue 12): read marks, "unread
 // only", mark all read, saved articles, export/import, tabs, keyboard.
@@ -296,11 +297,13 @@ test('without storage (private mode), the reader works for the session and says 
 test('"Mark as read when scrolled past", switched on, reads the cards scrolled by', async ({
   page,
 }) => {
-  await page.goto('/saved')
-  await page
+  await page.goto('/')
+  const settings = await openSettings(page)
+  await settings
     .getByRole('checkbox', { name: 'Mark as read when scrolled past' })
     .check()
-  await page.goto('/')
+  await page.keyboard.press('Escape')
+  await expect(settings).toBeHidden()
   await expect(cards(page).first()).toHaveAttribute('data-read', 'false')
   await page.mouse.wheel(0, 1500)
   await waitForScrollToSettle(page)

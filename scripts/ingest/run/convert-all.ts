@@ -13,6 +13,8 @@ import type { WorkerBatch } from '../workers/worker.ts'
 import { ResultCollector, type Held } from '../write/collect/collect-results.ts'
 import type { ItemStore } from '../write/collect/item-store.ts'
 import type { OutputWriter } from '../write/output-writer.ts'
+import type { ImageStage } from './images/image-stage.ts'
+import type { SearchRecordCache } from '../cache/search-record-cache.ts'
 
 /** What one run works with, from discovery to the caches for the next. */
 export type Run = {
@@ -26,6 +28,10 @@ export type Run = {
   inputResults?: InputResultsCache
   /** This run's results per input file, for the next run. */
   nextInputResults: InputResultsCacheWriter
+  /** With `--images`: the mirrored images, and fetching the new ones. */
+  images?: ImageStage
+  /** Search records by article hash, when the index is written. */
+  searchRecords?: SearchRecordCache
 }
 
 /**
@@ -47,9 +53,20 @@ export async function convertAll(
     run.discovery.notRead,
     run.writer,
     run.store,
+    run.searchRecords,
   )
   let done = 0
+  // Inputs whose articles use images not fetched yet: converted again after.
+  const waiting: WorkerBatch = []
+  const wanted: string[] = []
+  let secondPass = false
   const accept = (index: number, result: TaskResult) => {
+    const wants = run.images && !secondPass ? wantedImages(result) : []
+    if (wants.length > 0) {
+      waiting.push({ index, task: tasks[index] })
+      wanted.push(...wants)
+      return
+    }
     collector.add(index, result)
     run.nextInputResults.add(tasks[index], result)
     options.onProgress?.(++done, tasks.length)
@@ -63,14 +80,26 @@ export async function convertAll(
   })
   const workers = options.workers ?? defaultWorkerCount()
   await runTasks(pending, run.context, workers, accept)
+  if (run.images && waiting.length > 0) {
+    await run.images.fetch(wanted)
+    secondPass = true
+    await runTasks(waiting, run.context, workers, accept)
+  }
   const { winners, droppedIds } = collector.finish()
   droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
   rewriteMismatched(winners, collector.seen, run)
+  if (run.searchRecords) addMissingRecords(winners, run.searchRecords, run)
   const inputs = {
     converted: pending.length,
     cached: tasks.length - pending.length,
   }
   return { winners, entries: collector.entries, inputs }
+}
+
+function wantedImages(result: TaskResult): string[] {
+  return result.flatMap((outcome) =>
+    outcome.ok ? (outcome.wantImages ?? []) : [],
+  )
 }
 
 /** Fills in a task's size and time (discovery leaves them to the reader). */
@@ -106,5 +135,26 @@ function rewriteMismatched(
     const task = run.discovery.tasks[winner.task]
     const outcome = convertInput(task, run.context)[winner.item]
     if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
+  }
+}
+
+/**
+ * Makes sure each winner has a search record: one taken from the input
+ * results cache has its record in the record cache, unless that cache was
+ * lost (deleted, or written by other code); such winners are converted
+ * again here.
+ */
+function addMissingRecords(
+  winners: Held[],
+  records: SearchRecordCache,
+  run: Run,
+): void {
+  for (const winner of winners) {
+    if (records.has(winner.articleHash)) continue
+    const task = run.discovery.tasks[winner.task]
+    const outcome = convertInput(task, run.context)[winner.item]
+    if (outcome?.ok && outcome.prepared.searchRecord) {
+      records.put(winner.articleHash, outcome.prepared.searchRecord)
+    }
   }
 }

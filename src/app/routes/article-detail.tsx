@@ -11,7 +11,7 @@ import type { ArticlePosition } from '@/lib/reading/backend'
 import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import type { LoadingLocation } from '../router'
 import { ArticlePage } from './article-page'
-import { readFromList } from './list-context'
+import { readFromList, readListDepth } from './list-context'
 import { notFound } from './not-found'
 import { resolveListContext } from './resolve-list'
 
@@ -40,7 +40,7 @@ export default function ArticleDetailRoute() {
   const { data: article } = useSuspenseQuery(articleQueries.detail(id))
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
   const messages = useMessages()
-  const fromList = readFromList(useLocation().state)
+  const { state } = useLocation()
   const { position } = useLoaderData<{ position?: ArticlePosition }>()
   useEffect(() => {
     document.title = `${article.title} · ${messages.siteName}`
@@ -52,7 +52,8 @@ export default function ArticleDetailRoute() {
       key={article.id}
       article={article}
       manifest={manifest}
-      fromList={fromList}
+      fromList={readFromList(state)}
+      listDepth={readListDepth(state)}
       position={position}
     />
   )

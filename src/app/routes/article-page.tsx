@@ -10,6 +10,7 @@ import type { Article, Manifest } from '@/lib/article-schema'
 import type { ArticlePosition } from '@/lib/reading/backend'
 import { useHydrated } from '@/lib/use-hydrated'
 import { fromListState } from './list-context'
+import { useBackToListKeys } from './use-back-to-list-keys'
 import { resolveListContext } from './resolve-list'
 
 export type ArticlePageProps = {
@@ -17,6 +18,8 @@ export type ArticlePageProps = {
   manifest: Manifest
   /** The list the article was opened from (`location.state`), if any. */
   fromList?: string
+  /** History entries back to that list (`location.state`); 0 when unknown. */
+  listDepth?: number
   /** Where the reader stopped in it last time (the route's loader reads it). */
   position?: ArticlePosition
 }
@@ -31,6 +34,7 @@ export function ArticlePage({
   article,
   manifest,
   fromList,
+  listDepth = 0,
   position,
 }: ArticlePageProps) {
   // The neighbours come from the list's pages, which only the browser
@@ -39,6 +43,7 @@ export function ArticlePage({
   const context = resolveListContext(manifest, fromList)
   const categoryPath = article._zixun.categories[0]
   const reading = useArticleReading(article, position)
+  useBackToListKeys(fromList ? listDepth : 0, context.href)
   return (
     <>
       <ArticleView
@@ -61,7 +66,7 @@ export function ArticlePage({
         <ArticleNeighbours
           article={article}
           listBase={context.list.base}
-          linkState={fromListState(context.href)}
+          linkState={fromListState(context.href, listDepth + 1)}
         />
       )}
     </>

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useRef, useState } from 'react'
 import {
   Link,
   NavLink,
@@ -10,7 +11,10 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
+import { ReadingSettings } from '@/features/reading/components/reading-settings'
 import { StorageNotice } from '@/features/reading/components/storage-notice'
+import { SearchField } from '@/features/search/components/search-field'
+import { SettingsMenu } from '@/features/settings/components/settings-menu'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
@@ -19,6 +23,24 @@ import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import { useReadingStore, useReadingVersion } from '@/lib/reading/use-reading'
 import { useHydrated } from '@/lib/use-hydrated'
 import type { LoadingLocation } from '../router'
+import { useGlobalKeys } from '../use-global-keys'
+import { useRouteFocus } from '../use-route-focus'
+import { StableText } from '@/components/stable-text'
+
+// The help overlay loads when it is first asked for.
+const ShortcutsDialog = lazy(() =>
+  import('@/features/shortcuts/components/shortcuts-dialog').then((m) => ({
+    default: m.ShortcutsDialog,
+  })),
+)
+
+/**
+ * The search route's code and the index's entry point, loaded when the
+ * reader turns to the search field (not with the first screen).
+ */
+function warmSearch(queryClient: QueryClient) {
+  void import('./search').then((route) => route.warm(queryClient))
+}
 
 export const clientLoader =
   (queryClient: QueryClient, _loading: LoadingLocation, reading: ReadingSlot) =>
@@ -35,6 +57,7 @@ export const clientLoader =
 /** The frame of every view: header, category tree, the routed view. */
 export default function RootRoute() {
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const queryClient = useQueryClient()
   const messages = useMessages()
   const { pathname } = useLocation()
   const isNavigating = useNavigation().state === 'loading'
@@ -46,6 +69,10 @@ export default function RootRoute() {
     node
       ? store.unreadIn(scopeOf(node.path), node.count)
       : store.unreadIn(ALL_SCOPE, manifest.total)
+  const main = useRef<HTMLElement>(null)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  useGlobalKeys(() => setShortcutsOpen((open) => !open))
+  useRouteFocus(main)
   return (
     <>
       <a href="#main" className="skip-link">
@@ -53,13 +80,27 @@ export default function RootRoute() {
       </a>
       <header className="site-header">
         <Link to={paths.home.getHref()} className="site-name">
-          {messages.siteName}
+          <StableText text={(m) => m.siteName} />
         </Link>
-        <span className="site-tagline">{messages.siteTagline}</span>
-        <nav className="site-links" aria-label={messages.siteName}>
-          <NavLink to={paths.saved.getHref()}>{messages.savedLink}</NavLink>
-        </nav>
-        {isNavigating && <div className="progress" role="progressbar" />}
+        <span className="site-tagline">
+          <StableText text={(m) => m.siteTagline} />
+        </span>
+        <SearchField onWarm={() => warmSearch(queryClient)} />
+        <div className="header-tools">
+          <nav className="site-links" aria-label={messages.siteName}>
+            <NavLink to={paths.saved.getHref()}>{messages.savedLink}</NavLink>
+          </nav>
+          <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)}>
+            <ReadingSettings />
+          </SettingsMenu>
+        </div>
+        {isNavigating && (
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={messages.loading}
+          />
+        )}
       </header>
       <div className="app-notices">
         <StorageNotice />
@@ -73,10 +114,15 @@ export default function RootRoute() {
             unreadOf={hydrated ? unreadOf : undefined}
           />
         </aside>
-        <main id="main" className="content">
+        <main id="main" className="content" ref={main} tabIndex={-1}>
           <Outlet />
         </main>
       </div>
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      )}
       <ScrollRestoration />
     </>
   )

@@ -3,7 +3,6 @@ import { useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { ReadingData } from '@/features/reading/components/reading-data'
-import { ReadingSettings } from '@/features/reading/components/reading-settings'
 import { ShareButton } from '@/features/share/components/share-button'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
@@ -17,7 +16,7 @@ const noop = () => {}
 /**
  * `/saved`: the articles saved for later, newest saved first, drawn from
  * what was stored when they were saved (nothing is fetched), with the
- * reading settings and the reader's data below.
+ * reader's data below (export, import, clear).
  */
 export default function SavedListRoute() {
   const messages = useMessages()
@@ -58,7 +57,6 @@ export default function SavedListRoute() {
             : reading.listProps.emptyText
         }
       />
-      <ReadingSettings />
       <ReadingData />
     </>
   )

@@ -17,7 +17,7 @@ import {
  *   again.
  * - `tally`: per scope, how many articles watermarks made read when they
  *   were set (the unread counts of the category tree come from it, since
- *   no per-category id list is ever downloaded; see decision 019).
+ *   no per-category id list is ever downloaded; see decision 023).
  *
  * Every change is a list of `ReadOp`s: applied here, written to storage and
  * sent to the other tabs as they are, and inverted for Undo.

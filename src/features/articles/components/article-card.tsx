@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
+import { DateTime } from '@/components/date-time'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { useFormatDate, useMessages } from '@/lib/locale'
+import { useMessages } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
 import { useScrolledPast } from './use-scrolled-past'
 
@@ -20,6 +21,10 @@ export type ArticleCardProps = {
   read?: boolean
   /** Called once the card has scrolled up out of view ("mark as read when scrolled past"). */
   onScrolledPast?: (article: ArticleSummary) => void
+  /** The title as shown (search marks the words it found); default the title. */
+  titleContent?: ReactNode
+  /** What stands in for the summary (search: a snippet around the match). */
+  summaryContent?: ReactNode
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
@@ -30,8 +35,9 @@ export function ArticleCard({
   renderActions,
   read,
   onScrolledPast,
+  titleContent,
+  summaryContent,
 }: ArticleCardProps) {
-  const formatDate = useFormatDate()
   const messages = useMessages()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
@@ -55,7 +61,11 @@ export function ArticleCard({
       data-read={read}
       ref={card}
     >
-      <ArticleThumbnail src={article.image} size={article._zixun.image_size} />
+      <ArticleThumbnail
+        src={article.image}
+        size={article._zixun.image_size}
+        set={article._zixun.image_set}
+      />
       <div className="card-body">
         <h2 className="card-title" id={`title-${article.id}`}>
           <Link
@@ -65,21 +75,23 @@ export function ArticleCard({
             onFocus={prefetch}
             onTouchStart={prefetch}
           >
-            {article.title}
+            {titleContent ?? article.title}
           </Link>
         </h2>
         <p className="card-meta">
           {read === false && (
             <span className="unread-marker">{messages.unread}</span>
           )}
-          <time dateTime={article.date_published}>
-            {formatDate(article.date_published)}
-          </time>
+          <DateTime iso={article.date_published} />
           {source && <span className="card-source">{source}</span>}
           <CategoryLinks categories={article._zixun.categories} />
           {renderActions?.(article)}
         </p>
-        {article.summary && <p className="card-summary">{article.summary}</p>}
+        {summaryContent !== undefined ? (
+          <p className="card-summary">{summaryContent}</p>
+        ) : (
+          article.summary && <p className="card-summary">{article.summary}</p>
+        )}
       </div>
     </article>
   )

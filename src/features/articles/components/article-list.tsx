@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { ArticleRows, type ListEntry } from './article-rows'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 
 export type ArticleListProps = {
   articles: ArticleSummary[]
@@ -67,6 +67,8 @@ export function ArticleList(props: ArticleListProps) {
         renderActions={props.renderActions}
         isRead={props.isRead}
         onScrolledPast={props.onScrolledPast}
+        hasMore={hasMore && !loadMoreFailed}
+        onLoadMore={isLoadingMore ? undefined : onLoadMore}
       />
       <div ref={sentinel} className="list-end">
         {loadMoreFailed && (

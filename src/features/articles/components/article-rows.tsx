@@ -8,6 +8,7 @@ import {
 } from '@/lib/entry-snapshots'
 import { ArticleCard } from './article-card'
 import { useDocumentTop } from './use-document-top'
+import { useListKeys } from './use-list-keys'
 
 /** Rows re-render on every scroll frame; cards only when their props change. */
 const Card = memo(ArticleCard)
@@ -40,6 +41,9 @@ export type ArticleRowsProps = {
   /** Whether an article is read (undefined: not known, e.g. prerendered). */
   isRead?: (article: ArticleSummary) => boolean | undefined
   onScrolledPast?: (article: ArticleSummary) => void
+  /** More pages to load (j past the last card loads the next). */
+  hasMore?: boolean
+  onLoadMore?: () => void
 }
 
 /**
@@ -66,6 +70,15 @@ export function ArticleRows(props: ArticleRowsProps) {
     // Let React batch scroll updates instead of rendering inside the event.
     useFlushSync: false,
   })
+  const keys = useListKeys({
+    articles,
+    listRef,
+    virtualizer,
+    initial: restored?.current,
+    linkState: props.linkState,
+    hasMore: props.hasMore,
+    onLoadMore: props.onLoadMore,
+  })
   useEntrySnapshot(entry.key, () => ({
     list: {
       href: entry.href,
@@ -75,12 +88,14 @@ export function ArticleRows(props: ArticleRowsProps) {
       sizes: virtualizer
         .takeSnapshot()
         .map((item) => [String(item.key), item.size]),
+      current: keys.selectedId() ?? undefined,
     },
   }))
   return (
     <ol
       className="article-list"
       ref={listRef}
+      onFocus={keys.onFocus}
       style={{ height: virtualizer.getTotalSize() }}
     >
       {virtualizer.getVirtualItems().map((row) => (
