@@ -200,3 +200,37 @@ describe('storage', { timeout: 20_000 }, () => {
     expect(screen.queryByText(/last for this session only/)).toBeNull()
   })
 })
+
+describe('reading state on search results', { timeout: 20_000 }, () => {
+  const hit = fixtureArticles[1]
+  const search = '/search?q=%E6%99%BA%E8%83%BD%E4%BD%93%E9%AA%8C'
+
+  test('a hit shows its read state and can be saved; "unread only" keeps the query', async () => {
+    const user = userEvent.setup()
+    const reading = createTestReadingStore()
+    await reading.ready()
+    reading.setRead(hit, true)
+    const { router } = renderApp(search, { reading })
+    await cards()
+    expect(card(hit.title)).toHaveAttribute('data-read', 'true')
+    await user.click(
+      within(card(hit.title)).getByRole('button', {
+        name: `Save: ${hit.title}`,
+      }),
+    )
+    expect(reading.isSaved(hit.id)).toBe(true)
+    await user.click(screen.getByRole('switch', { name: /Unread only/ }))
+    await waitFor(() =>
+      expect(
+        new URLSearchParams(router.state.location.search).get('unread'),
+      ).toBe('1'),
+    )
+    expect(new URLSearchParams(router.state.location.search).get('q')).toBe(
+      '智能体验',
+    )
+    expect(
+      await screen.findByText('No unread articles here.'),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('article')).toBeNull()
+  })
+})
