@@ -41,8 +41,11 @@ describe('reading state on lists', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('link', { name: first.title }))
     await screen.findByRole('heading', { level: 1, name: first.title }, slow)
     await user.click(treeLink('All'))
-    await cards()
-    expect(card(first.title)).toHaveAttribute('data-read', 'true')
+    // The article view is an <article> too: wait for the list's card.
+    await waitFor(
+      () => expect(card(first.title)).toHaveAttribute('data-read', 'true'),
+      slow,
+    )
     expect(within(card(first.title)).queryByText('Unread')).toBeNull()
     expect(treeLink('All')).toHaveTextContent('4')
     expect(treeLink('编程')).toHaveTextContent('2')
