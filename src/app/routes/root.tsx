@@ -88,7 +88,9 @@ export default function RootRoute() {
         <SearchField onWarm={() => warmSearch(queryClient)} />
         <div className="header-tools">
           <nav className="site-links" aria-label={messages.siteName}>
-            <NavLink to={paths.saved.getHref()}>{messages.savedLink}</NavLink>
+            <NavLink to={paths.saved.getHref()}>
+              <StableText text={(m) => m.savedLink} />
+            </NavLink>
           </nav>
           <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)}>
             <ReadingSettings />
