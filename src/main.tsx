@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App, whenRouterReady } from './app/app'
 import { startOffline } from './features/offline/start-offline'
 import './styles/app.css'
+import './styles/reading.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -4,7 +4,6 @@
  * synthetic articles, in Chromium against the production build.
  * Usage: tsx scripts/bench/lists.ts [--sizes 100,10000,100000] [--runs 3]
  */
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -19,6 +18,7 @@ import {
   switchCategories,
 } from './lists-measure.ts'
 import { formatReport, median, type SizeResult } from './lists-report.ts'
+import { servePreview } from './preview-server.ts'
 
 const { values } = parseArgs({
   options: {
@@ -72,26 +72,6 @@ function readManifest(corpus: BenchCorpus): Manifest {
   ) as Manifest
 }
 
-async function serve(site: string, port: number): Promise<() => void> {
-  const vite = path.resolve('node_modules/.bin/vite')
-  const child = spawn(
-    vite,
-    ['preview', '--outDir', site, '--port', String(port), '--strictPort'],
-    { stdio: 'ignore' },
-  )
-  let exited = false
-  child.on('exit', () => (exited = true))
-  for (let i = 0; i < 200 && !exited; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/data/manifest.json`)
-      .then((r) => r.ok)
-      .catch(() => false)
-    if (ok) return () => child.kill('SIGTERM')
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill('SIGTERM')
-  throw new Error(`vite preview of ${site} did not start on port ${port}`)
-}
-
 async function measure(
   corpus: BenchCorpus,
   port: number,
@@ -100,7 +80,7 @@ async function measure(
   const manifest = readManifest(corpus)
   const [first, second] = manifest.categories
   const view = findNode(manifest.categories, categoryView)
-  const stop = await serve(corpus.site, port)
+  const stop = await servePreview(corpus.site, port)
   const base = `http://127.0.0.1:${port}`
   const browser = await chromium.launch({
     ...chromiumLaunchOptions(),

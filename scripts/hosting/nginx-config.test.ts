@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { shellRoutes } from '../../src/config/paths.ts'
 import {
   buildContentSecurityPolicy,
   serviceWorkerContentSecurityPolicy,
@@ -23,6 +24,17 @@ const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find(existsSync)
 describe('deploy/nginx.conf', () => {
   test('is what the generator writes (npm run deploy:nginx-config)', () => {
     expect(readFileSync(deployed, 'utf8')).toBe(renderNginxConfig())
+  })
+
+  test('answers every reader route of src/config/paths.ts with the app shell', () => {
+    const config = renderNginxConfig()
+    for (const route of shellRoutes) {
+      const match = route.match === 'exact' ? `= ${route.path}` : route.path
+      expect(config).toContain(
+        `location ${match} {\n    try_files /index.html =404;`,
+      )
+    }
+    expect(shellRoutes.map((r) => r.path)).toContain('/saved')
   })
 
   test('sends the header CSP of src/lib/csp.ts with every response', () => {

@@ -1,3 +1,4 @@
+import { shellRoutes } from '../../src/config/paths.ts'
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
@@ -75,23 +76,18 @@ export function renderNginxConfig(): string {
       'error_page 404 /index.html;',
     ].join('\n'),
     location('= /index.html', 'The app shell: always revalidated.', html),
-    location(
-      '= /',
-      'Reader routes the app resolves itself: the shell, status 200.',
-      ['try_files /index.html =404;', ...html],
-    ),
-    location('/c/', 'Categories (unknown ones show the app’s 404 view).', [
-      'try_files /index.html =404;',
-      ...html,
-    ]),
-    location(
-      '= /search',
-      'Search: the shell; its pages are not for search engines.',
-      [
-        'try_files /index.html =404;',
-        ...html,
-        'add_header X-Robots-Tag "noindex" always;',
-      ],
+    ...shellRoutes.map((route) =>
+      location(
+        route.match === 'exact' ? `= ${route.path}` : route.path,
+        `Reader route (${route.what}), from shellRoutes in src/config/paths.ts:\n# the app shell, status 200 (the app shows its 404 view for unknown ones)${route.noindex ? ';\n# not for search engines' : ''}.`,
+        [
+          'try_files /index.html =404;',
+          ...html,
+          ...(route.noindex
+            ? ['add_header X-Robots-Tag "noindex" always;']
+            : []),
+        ],
+      ),
     ),
     location(
       '~ "^/a/(?<article_id>[A-Za-z0-9_-]{1,96})/?$"',

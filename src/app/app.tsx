@@ -1,16 +1,25 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { pickLanguage } from '@/config/messages'
 import { createQueryClient } from '@/lib/query-client'
+import { createBrowserReadingSlot } from '@/lib/reading/use-reading'
 import { AppProvider } from './provider'
 import { createAppRouter } from './router'
+import { keepSavedArticlesOffline } from './saved-offline'
 
 const queryClient = createQueryClient()
-const router = createAppRouter(queryClient, createBrowserRouter)
+const reading = createBrowserReadingSlot()
+const router = createAppRouter(queryClient, reading, createBrowserRouter)
 const language = pickLanguage(navigator.languages)
+// Saving an article keeps it for offline reading too (decision 023).
+void reading.ready().then((store) => keepSavedArticlesOffline(store))
 
 export function App() {
   return (
-    <AppProvider queryClient={queryClient} language={language}>
+    <AppProvider
+      queryClient={queryClient}
+      language={language}
+      reading={reading}
+    >
       <RouterProvider router={router} />
     </AppProvider>
   )

@@ -5,6 +5,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, test } from 'vitest'
 import { AppProvider } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
+import { ReadingSlot } from '@/lib/reading/reading-slot'
+import { createTestReadingStore } from '@/testing/reading-store'
 import type { Language } from '@/config/messages'
 import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
 import { createQueryClient } from '@/lib/query-client'
@@ -33,12 +35,17 @@ function startApp(url: string) {
   queryClient.setDefaultOptions({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   })
-  const router = createAppRouter(queryClient, (routes) =>
+  const reading = ReadingSlot.of(createTestReadingStore())
+  const router = createAppRouter(queryClient, reading, (routes) =>
     createMemoryRouter(routes, { initialEntries: [url] }),
   )
   const app = (language: Language) => (
     <StrictMode>
-      <AppProvider queryClient={queryClient} language={language}>
+      <AppProvider
+        queryClient={queryClient}
+        language={language}
+        reading={reading}
+      >
         <RouterProvider router={router} />
       </AppProvider>
     </StrictMode>
@@ -48,8 +55,11 @@ function startApp(url: string) {
 
 /**
  * Each header part's markup as the DOM holds it: without the comments
- * React writes between adjacent texts on the server, and with dates as
- * their `datetime` (their text is the reader's format once the app runs).
+ * React writes between adjacent texts on the server, with dates as
+ * their `datetime` (their text is the reader's format once the app runs),
+ * and with the parts that follow the reader's state (`data-reader`:
+ * unread counts, save and read buttons) emptied, since a prerendered page
+ * cannot know it.
  */
 function headerMarkup(root: Element): string[] {
   return HEADER_PARTS.map((selector) => {
@@ -74,6 +84,9 @@ function headerMarkup(root: Element): string[] {
         .sort(([a], [b]) => (a < b ? -1 : 1))
       for (const [name] of attributes) element.removeAttribute(name)
       for (const [name, value] of attributes) element.setAttribute(name, value)
+    }
+    for (const own of part.querySelectorAll('[data-reader]')) {
+      own.replaceWith(document.createElement(own.tagName))
     }
     return part.outerHTML
   })

@@ -24,6 +24,7 @@ import { articleQueries } from '@/features/articles/api/article-queries'
 import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { createQueryClient } from '@/lib/query-client'
+import { createStaticReadingSlot } from '@/lib/reading/static-store'
 
 /** Any origin: routes match on the path, and links are written root-relative. */
 const ORIGIN = 'http://prerender.invalid'
@@ -80,10 +81,17 @@ export function createPrerenderer(manifest: Manifest): Prerenderer {
     state: null,
     key: 'default',
   })
-  const handler = createStaticHandler(createRoutes(queryClient, loading))
+  const reading = createStaticReadingSlot()
+  const handler = createStaticHandler(
+    createRoutes(queryClient, loading, reading),
+  )
   const inApp = (children: ReactNode) => (
     <StrictMode>
-      <AppProvider queryClient={queryClient} language={DEFAULT_LANGUAGE}>
+      <AppProvider
+        queryClient={queryClient}
+        language={DEFAULT_LANGUAGE}
+        reading={reading}
+      >
         {children}
       </AppProvider>
     </StrictMode>

@@ -3,12 +3,16 @@ import { useState, type ReactNode } from 'react'
 import type { Language } from '@/config/messages'
 import { KeyMap } from '@/lib/key-map'
 import { LocaleProvider } from '@/lib/locale'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
+import { ReadingProvider } from '@/lib/reading/use-reading'
 import { KeyMapProvider } from '@/lib/use-key-bindings'
 
 export type AppProviderProps = {
   queryClient: QueryClient
   /** The reader's interface language unless they chose one (see `LocaleProvider`). */
   language: Language
+  /** The reader's state on this device (read marks, saved articles). */
+  reading: ReadingSlot
   children: ReactNode
 }
 
@@ -16,6 +20,7 @@ export type AppProviderProps = {
 export function AppProvider({
   queryClient,
   language,
+  reading,
   children,
 }: AppProviderProps) {
   // One key map for the whole app: every feature registers its keys there.
@@ -23,7 +28,9 @@ export function AppProvider({
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider language={language}>
-        <KeyMapProvider keyMap={keyMap}>{children}</KeyMapProvider>
+        <ReadingProvider slot={reading}>
+          <KeyMapProvider keyMap={keyMap}>{children}</KeyMapProvider>
+        </ReadingProvider>
       </LocaleProvider>
     </QueryClientProvider>
   )

@@ -6,6 +6,7 @@ import type {
   RouteObject,
 } from 'react-router'
 import { LoadingView } from '@/components/loading-view'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import { paths } from '@/config/paths'
 import { NotFoundView } from '@/components/not-found-view'
 import { RouteErrorBoundary } from './routes/route-error-boundary'
@@ -22,14 +23,19 @@ type RouteModule = {
   clientLoader?: (
     queryClient: QueryClient,
     loading: LoadingLocation,
+    reading: ReadingSlot,
   ) => LoaderFunction
 }
 
-/** Turns a lazy route module into route properties bound to the app's QueryClient. */
-function convert(queryClient: QueryClient, loading: LoadingLocation) {
+/** Turns a lazy route module into route properties bound to the app's QueryClient and reading store. */
+function convert(
+  queryClient: QueryClient,
+  loading: LoadingLocation,
+  reading: ReadingSlot,
+) {
   return ({ default: Component, clientLoader }: RouteModule) => ({
     Component,
-    loader: clientLoader?.(queryClient, loading),
+    loader: clientLoader?.(queryClient, loading, reading),
   })
 }
 
@@ -37,8 +43,9 @@ function convert(queryClient: QueryClient, loading: LoadingLocation) {
 export function createRoutes(
   queryClient: QueryClient,
   loading: LoadingLocation,
+  reading: ReadingSlot,
 ): RouteObject[] {
-  const load = convert(queryClient, loading)
+  const load = convert(queryClient, loading, reading)
   return [
     {
       id: 'root',
@@ -62,6 +69,10 @@ export function createRoutes(
               lazy: () => import('./routes/article-detail').then(load),
             },
             {
+              path: paths.saved.path,
+              lazy: () => import('./routes/saved-list').then(load),
+            },
+            {
               path: paths.search.path,
               lazy: () => import('./routes/search').then(load),
             },
@@ -81,11 +92,12 @@ export function createRoutes(
  */
 export function createAppRouter(
   queryClient: QueryClient,
+  reading: ReadingSlot,
   create: (routes: RouteObject[]) => DataRouter,
 ): DataRouter {
   // Route modules are lazy: no loader runs before `create` returns.
   const loading: LoadingLocation = () =>
     router.state.navigation.location ?? router.state.location
-  const router = create(createRoutes(queryClient, loading))
+  const router = create(createRoutes(queryClient, loading, reading))
   return router
 }

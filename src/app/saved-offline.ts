@@ -32,7 +32,7 @@ const loadKeeper = (): Promise<SavedKeeper> =>
  * At start the shelf is made to hold exactly the saved articles (those
  * saved while no worker ran, or imported, are added: their JSON at once,
  * their images when next saved or opened). Returns the unsubscribe.
- * Wired where the app has the store: `reading.ready().then(keepSavedArticlesOffline)`.
+ * Wired in `app.tsx`, once the reading store is ready.
  */
 export function keepSavedArticlesOffline(
   source: SavedSource,

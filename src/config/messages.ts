@@ -1,3 +1,5 @@
+import { readingEn, readingZh } from './reading-messages.ts'
+
 /** The interface languages, as `<html lang>` names them. */
 export type Language = 'zh-CN' | 'en'
 
@@ -52,7 +54,6 @@ const en = {
   reload: 'Reload',
   storageEvicted: (articles: number, images: number) =>
     `Storage was full: removed ${articles} older read articles and ${images} images to make room. Saved articles were kept.`,
-  dismiss: 'Dismiss',
   notOffline: 'Not available offline',
   offlineArticleTitle: 'Not available offline',
   offlineArticleText:
@@ -64,6 +65,7 @@ const en = {
   keepNewestFailed: (n: number) => `${n} could not be stored`,
   keepFailed: (n: number) =>
     `${n} articles could not be kept for offline reading (storage full or no connection).`,
+  ...readingEn,
   settings: 'Settings',
   theme: 'Theme',
   themes: { system: 'System', light: 'Light', dark: 'Dark' },
@@ -183,7 +185,6 @@ const zh: Messages = {
   reload: '重新加载',
   storageEvicted: (articles: number, images: number) =>
     `存储空间已满：为腾出空间，已删除 ${articles} 篇较早读过的文章和 ${images} 张图片。已保存的文章都保留了。`,
-  dismiss: '关闭',
   notOffline: '离线不可用',
   offlineArticleTitle: '离线不可用',
   offlineArticleText:
@@ -195,6 +196,7 @@ const zh: Messages = {
   keepNewestFailed: (n: number) => `${n} 篇未能保存`,
   keepFailed: (n: number) =>
     `${n} 篇文章未能保存以供离线阅读（存储空间已满或无网络）。`,
+  ...readingZh,
   settings: '设置',
   theme: '主题',
   themes: { system: '跟随系统', light: '浅色', dark: '深色' },

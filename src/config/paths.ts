@@ -58,20 +58,55 @@ export const paths = {
 } as const
 
 /**
- * Pathnames the data-free app shell answers (the SPA fallback): hosts
- * rewrite them to `index.html` (deploy/nginx.conf), and the service worker
- * answers them from its precache. `/a/<id>` has a prerendered page of its
- * own and gets the shell only where that page is missing or offline.
+ * The reader routes a static host answers with the app shell, status 200
+ * (`exact`: that path; `prefix`: everything below it). The nginx rules
+ * (`scripts/hosting/nginx-config.ts`) and the CDN and GitHub Pages notes
+ * in the README follow this list; `/a/<id>` has rules of its own.
  */
-export const shellRoutes: readonly RegExp[] = [
-  /^\/$/,
-  /^\/c\/./,
-  /^\/search\/?$/,
-  /^\/saved\/?$/,
+export const shellRoutes: readonly {
+  match: 'exact' | 'prefix'
+  path: string
+  what: string
+  /** Pages search engines should not index (`X-Robots-Tag: noindex`). */
+  noindex?: true
+}[] = [
+  { match: 'exact', path: paths.home.path, what: 'all articles' },
+  { match: 'prefix', path: '/c/', what: 'categories' },
+  { match: 'exact', path: paths.search.path, what: 'search', noindex: true },
+  { match: 'exact', path: paths.saved.path, what: 'saved articles' },
 ]
+
+/**
+ * `shellRoutes` as patterns of pathnames (the service worker's navigation
+ * allowlist): an exact path with or without its trailing slash, a prefix
+ * with something after it.
+ */
+export const shellRoutePatterns: readonly RegExp[] = shellRoutes.map(
+  ({ match, path }) => {
+    const escaped = path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    if (match === 'prefix') return new RegExp(`^${escaped}.`)
+    return path === '/' ? /^\/$/ : new RegExp(`^${escaped}\\/?$`)
+  },
+)
 
 /** An article's own page, `/a/<id>` (prerendered, else the shell). */
 export const articlePagePattern = /^\/a\/[A-Za-z0-9_-]{1,96}\/?$/
+
+/** "Unread only", the switch every list keeps in its URL (`?unread=1`). */
+export const unreadOnly = {
+  param: 'unread',
+  /** Whether the query string `search` has the switch on. */
+  isOn: (search: string): boolean =>
+    new URLSearchParams(search).get('unread') === '1',
+  /** `search` with the switch set or cleared, other parameters kept (`''` when none are left). */
+  set: (search: string, on: boolean): string => {
+    const params = new URLSearchParams(search)
+    if (on) params.set('unread', '1')
+    else params.delete('unread')
+    const rest = params.toString()
+    return rest ? `?${rest}` : ''
+  },
+} as const
 
 /**
  * What a search URL says: the query, the category path it is limited to

@@ -21,11 +21,22 @@ export type ListPlace = {
 }
 
 /**
- * What the reader remembers about one history entry. Issue 12 adds the place
- * inside a long article here, beside `list`.
+ * Where an article view was left: the body's top-level block at the top
+ * of the viewport and how far into it, so the same line comes back even
+ * when images above it load late or the text size changed.
  */
+export type ArticlePlace = {
+  /** The article's id; the place is only used for that article. */
+  id: string
+  block: number
+  /** 0–1 within the block. */
+  within: number
+}
+
+/** What the reader remembers about one history entry. */
 export type EntrySnapshot = {
   list?: ListPlace
+  article?: ArticlePlace
 }
 
 const PREFIX = 'zixun:entry:'
@@ -55,6 +66,15 @@ export function readListPlace(
 ): ListPlace | undefined {
   const place = readEntrySnapshot(key).list
   return place?.href === href ? place : undefined
+}
+
+/** The article place remembered for entry `key`, if it was taken on article `id`. */
+export function readArticlePlace(
+  key: string,
+  id: string,
+): ArticlePlace | undefined {
+  const place = readEntrySnapshot(key).article
+  return place?.id === id ? place : undefined
 }
 
 /** Merges `part` into the snapshot of entry `key` in session storage. */
@@ -113,8 +133,14 @@ function isSize(value: unknown): value is [string, number] {
 
 /** Keeps only the parts that have the shape this version writes. */
 function toSnapshot(value: unknown): EntrySnapshot {
-  const list = (value as { list?: Partial<ListPlace> } | null)?.list
-  const valid =
+  const parts = value as {
+    list?: Partial<ListPlace>
+    article?: Partial<ArticlePlace>
+  } | null
+  const list = parts?.list
+  const article = parts?.article
+  const snapshot: EntrySnapshot = {}
+  if (
     typeof list?.href === 'string' &&
     isNumber(list.pages) &&
     isNumber(list.offset) &&
@@ -122,5 +148,15 @@ function toSnapshot(value: unknown): EntrySnapshot {
     Array.isArray(list.sizes) &&
     list.sizes.every(isSize) &&
     (list.current === undefined || typeof list.current === 'string')
-  return valid ? { list: list as ListPlace } : {}
+  ) {
+    snapshot.list = list as ListPlace
+  }
+  if (
+    typeof article?.id === 'string' &&
+    isNumber(article.block) &&
+    isNumber(article.within)
+  ) {
+    snapshot.article = article as ArticlePlace
+  }
+  return snapshot
 }

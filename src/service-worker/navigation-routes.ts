@@ -1,7 +1,7 @@
 import { createHandlerBoundToURL } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { NetworkOnly } from 'workbox-strategies'
-import { articlePagePattern, shellRoutes } from '../config/paths.ts'
+import { articlePagePattern, shellRoutePatterns } from '../config/paths.ts'
 import { shellFallback } from './fallbacks.ts'
 import { networkStatePlugin } from './network-state.ts'
 
@@ -21,7 +21,7 @@ const FILE = /\.[a-z0-9]+$/i
 export function registerNavigationRoutes(shellUrl: string): void {
   registerRoute(
     new NavigationRoute(createHandlerBoundToURL(shellUrl), {
-      allowlist: [...shellRoutes],
+      allowlist: [...shellRoutePatterns],
     }),
   )
   const network = new NetworkOnly({

@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest'
+import 'fake-indexeddb/auto'
+import { IDBFactory } from 'fake-indexeddb'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { server } from './mocks/server'
@@ -16,6 +18,8 @@ beforeAll(() => {
 
 // A console.error in a test is a bug the test did not ask for (Epic Stack).
 beforeEach(() => {
+  // Every test starts on a device that has never seen the site.
+  globalThis.indexedDB = new IDBFactory()
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error: ${args.map(String).join(' ')}`)
   })
@@ -26,6 +30,7 @@ afterEach(() => {
   server.resetHandlers()
   // Views save their place when they unmount: each test starts a new tab.
   sessionStorage.clear()
+  localStorage.clear()
 })
 
 afterAll(() => server.close())

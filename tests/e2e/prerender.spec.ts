@@ -31,7 +31,8 @@ type DomNode = ReturnType<typeof parseDocument>['children'][number]
  * One part's markup, compared as the DOM holds it: parsed and written
  * back by the same parser, without the comments React writes between
  * adjacent texts, dates as their `datetime` (their text and hover title
- * become the reader's once the app runs).
+ * become the reader's once the app runs), and the parts marked
+ * `data-reader` emptied (they show the reader's state once it is known).
  */
 function normalise(html: string): string {
   const document = parseDocument(html)
@@ -42,6 +43,15 @@ function normalise(html: string): string {
     }
   }
   strip(document.children)
+  // The parts that show the reader's state (counts, the article's toolbar)
+  // are the same elements, with what the page could not know filled in.
+  for (const part of DomUtils.findAll(
+    (el) => el.attribs['data-reader'] !== undefined,
+    document.children,
+  )) {
+    part.attribs = { 'data-reader': '' }
+    part.children = []
+  }
   for (const time of DomUtils.getElementsByTagName('time', document)) {
     time.attribs = { datetime: time.attribs.datetime }
     time.children = []

@@ -23,6 +23,7 @@ import type { LoadingLocation } from '../router'
 import { fromListState } from './list-context'
 import { notFound } from './not-found'
 import { resolveList } from './resolve-list'
+import { useListReading } from './use-list-reading'
 
 export const clientLoader =
   (queryClient: QueryClient, loading: LoadingLocation) =>
@@ -93,6 +94,11 @@ export default function ArticleListRoute() {
     [location.pathname],
   )
   const { categoryPath } = resolved
+  const reading = useListReading(
+    articles,
+    { manifest, path: categoryPath },
+    { hasMore: query.hasNextPage, extraActions: renderActions },
+  )
   const title = categoryPath.at(-1) ?? messages.all
   useEffect(() => {
     document.title = `${title} · ${messages.siteName}`
@@ -116,11 +122,11 @@ export default function ArticleListRoute() {
           {messages.articleCount(resolved.list.count)}
         </span>
       </h1>
+      {reading.toolbar}
       <ArticleList
         key={`${resolved.list.base}#${location.key}`}
-        articles={articles}
         total={resolved.list.count}
-        hasMore={query.hasNextPage}
+        {...reading.listProps}
         isLoadingMore={query.isFetchingNextPage}
         loadMoreFailed={query.isFetchNextPageError}
         onLoadMore={() => void query.fetchNextPage()}
@@ -131,7 +137,6 @@ export default function ArticleListRoute() {
         }}
         linkState={linkState}
         onPrefetch={prefetch}
-        renderActions={renderActions}
       />
     </>
   )

@@ -2,8 +2,12 @@ import { paths } from '@/config/paths'
 import { ArticleNeighbours } from '@/features/articles/components/article-neighbours'
 import { ArticleView } from '@/features/articles/components/article-view'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
+import { ArticleToolbar } from '@/features/reading/components/article-toolbar'
+import { ResumeNotice } from '@/features/reading/components/resume-notice'
+import { useArticleReading } from '@/features/reading/use-article-reading'
 import { ShareButton } from '@/features/share/components/share-button'
 import type { Article, Manifest } from '@/lib/article-schema'
+import type { ArticlePosition } from '@/lib/reading/backend'
 import { useHydrated } from '@/lib/use-hydrated'
 import { fromListState } from './list-context'
 import { useBackToListKeys } from './use-back-to-list-keys'
@@ -16,6 +20,8 @@ export type ArticlePageProps = {
   fromList?: string
   /** History entries back to that list (`location.state`); 0 when unknown. */
   listDepth?: number
+  /** Where the reader stopped in it last time (the route's loader reads it). */
+  position?: ArticlePosition
 }
 
 /**
@@ -29,17 +35,20 @@ export function ArticlePage({
   manifest,
   fromList,
   listDepth = 0,
+  position,
 }: ArticlePageProps) {
   // The neighbours come from the list's pages, which only the browser
   // loads: a prerendered page has none (and hydrates without them).
   const showNeighbours = useHydrated()
   const context = resolveListContext(manifest, fromList)
   const categoryPath = article._zixun.categories[0]
+  const reading = useArticleReading(article, position)
   useBackToListKeys(fromList ? listDepth : 0, context.href)
   return (
     <>
       <ArticleView
         article={article}
+        toolbar={<ArticleToolbar article={article} />}
         breadcrumb={
           categoryPath && (
             <CategoryBreadcrumb path={categoryPath} endsHere={false} />
@@ -52,6 +61,7 @@ export function ArticlePage({
           />
         }
       />
+      {reading.resumed && <ResumeNotice onStartOver={reading.startOver} />}
       {showNeighbours && (
         <ArticleNeighbours
           article={article}

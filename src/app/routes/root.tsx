@@ -3,6 +3,7 @@ import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useRef, useState } from 'react'
 import {
   Link,
+  NavLink,
   Outlet,
   ScrollRestoration,
   useLocation,
@@ -15,10 +16,18 @@ import {
   KeepNewestSync,
 } from '@/features/offline/components/keep-newest-setting'
 import { OfflineNotices } from '@/features/offline/components/offline-notices'
+import { ReadingSettings } from '@/features/reading/components/reading-settings'
+import { StorageNotice } from '@/features/reading/components/storage-notice'
 import { SearchField } from '@/features/search/components/search-field'
 import { SettingsMenu } from '@/features/settings/components/settings-menu'
+import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
+import { ALL_SCOPE, scopeOf } from '@/lib/reading/read-scopes'
+import type { ReadingSlot } from '@/lib/reading/reading-slot'
+import { useReadingStore, useReadingVersion } from '@/lib/reading/use-reading'
+import { useHydrated } from '@/lib/use-hydrated'
+import type { LoadingLocation } from '../router'
 import { useGlobalKeys } from '../use-global-keys'
 import { useRouteFocus } from '../use-route-focus'
 import { StableText } from '@/components/stable-text'
@@ -38,10 +47,17 @@ function warmSearch(queryClient: QueryClient) {
   void import('./search').then((route) => route.warm(queryClient))
 }
 
-export const clientLoader = (queryClient: QueryClient) => async () => {
-  await queryClient.ensureQueryData(manifestQueries.get())
-  return null
-}
+export const clientLoader =
+  (queryClient: QueryClient, _loading: LoadingLocation, reading: ReadingSlot) =>
+  async () => {
+    // Every view shows reading state: it loads beside the manifest (the
+    // child route's data loads at the same time).
+    await Promise.all([
+      queryClient.ensureQueryData(manifestQueries.get()),
+      reading.ready(),
+    ])
+    return null
+  }
 
 /** The frame of every view: header, category tree, the routed view. */
 export default function RootRoute() {
@@ -50,6 +66,14 @@ export default function RootRoute() {
   const messages = useMessages()
   const { pathname } = useLocation()
   const isNavigating = useNavigation().state === 'loading'
+  const store = useReadingStore()
+  const hydrated = useHydrated()
+  // Re-render on every change of the reading state: the counts follow it.
+  useReadingVersion()
+  const unreadOf = (node: CategoryNode | null) =>
+    node
+      ? store.unreadIn(scopeOf(node.path), node.count)
+      : store.unreadIn(ALL_SCOPE, manifest.total)
   const main = useRef<HTMLElement>(null)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   useGlobalKeys(() => setShortcutsOpen((open) => !open))
@@ -68,7 +92,13 @@ export default function RootRoute() {
         </span>
         <SearchField onWarm={() => warmSearch(queryClient)} />
         <div className="header-tools">
+          <nav className="site-links" aria-label={messages.siteName}>
+            <NavLink to={paths.saved.getHref()}>
+              <StableText text={(m) => m.savedLink} />
+            </NavLink>
+          </nav>
           <SettingsMenu onShowShortcuts={() => setShortcutsOpen(true)}>
+            <ReadingSettings />
             <KeepNewestSetting />
           </SettingsMenu>
         </div>
@@ -83,6 +113,7 @@ export default function RootRoute() {
       <div className="app-notices">
         <OfflineNotices />
         <KeepNewestSync generated={manifest.generated} />
+        <StorageNotice />
       </div>
       <div className="layout">
         <aside className="sidebar">
@@ -90,6 +121,7 @@ export default function RootRoute() {
             tree={manifest.categories}
             total={manifest.total}
             activePath={paths.category.parse(pathname) ?? undefined}
+            unreadOf={hydrated ? unreadOf : undefined}
           />
         </aside>
         <main id="main" className="content" ref={main} tabIndex={-1}>

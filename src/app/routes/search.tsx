@@ -7,8 +7,8 @@ import {
   useSuspenseQuery,
 } from '@tanstack/react-query'
 import { useEffect, useMemo, type ReactNode } from 'react'
-import { Link, useSearchParams } from 'react-router'
-import { paths, type SearchParams } from '@/config/paths'
+import { Link, useLocation, useSearchParams } from 'react-router'
+import { paths, unreadOnly, type SearchParams } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ArticleCard } from '@/features/articles/components/article-card'
 import { findCategory } from '@/features/categories/find-category'
@@ -24,6 +24,7 @@ import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { articlePlainText } from '@/lib/sanitize'
 import { MAX_QUERY_LENGTH, parseQuery } from '@/lib/search/parse-query'
+import { useListReading } from './use-list-reading'
 
 export const clientLoader = () => async () => null
 
@@ -71,7 +72,32 @@ export default function SearchRoute() {
   })
   const current =
     results.data && !results.isPlaceholderData ? results.data : undefined
-  const shown = results.data?.pages.flatMap((page) => page.results) ?? []
+  const found = useMemo(
+    () => results.data?.pages.flatMap((page) => page.results) ?? [],
+    [results.data],
+  )
+  // Results are a list like the others: read cards, "unread only" in the
+  // URL, mark all read (hit by hit), save and the card menu, m/s/Shift+A.
+  const foundArticles = useMemo(() => found.map((r) => r.article), [found])
+  const reading = useListReading(foundArticles, null, {
+    hasMore: results.hasNextPage,
+  })
+  const { isRead, renderActions } = reading.listProps
+  const listedIds = new Set(reading.listProps.articles.map((a) => a.id))
+  const shown = found.filter((result) => listedIds.has(result.article.id))
+  const renderCard = (
+    article: Article,
+    title: ReactNode,
+    snippet: ReactNode,
+  ) => (
+    <ArticleCard
+      article={article}
+      titleContent={title}
+      summaryContent={snippet}
+      read={isRead?.(article)}
+      renderActions={renderActions}
+    />
+  )
   const estimate = current?.pages.at(-1)?.estimate
 
   useEffect(() => {
@@ -152,7 +178,11 @@ export default function SearchRoute() {
             : messages.searchOnlyExcluded}
         </p>
       )}
-      {current && shown.length === 0 && (
+      {!query.problem && !failed && found.length > 0 && reading.toolbar}
+      {found.length > 0 && shown.length === 0 && (
+        <p className="list-state">{reading.listProps.emptyText}</p>
+      )}
+      {current && found.length === 0 && (
         <div className="list-state search-none">
           <p>{messages.searchNoResults(query.text)}</p>
           <p>{messages.searchHint}</p>
@@ -179,6 +209,7 @@ export default function SearchRoute() {
 /** Relevance or newest first, as links: each order is a URL of its own. */
 function SortLinks({ params }: { params: SearchParams }) {
   const messages = useMessages()
+  const unread = unreadOnly.isOn(useLocation().search)
   const sort = params.sort ?? 'relevance'
   const options = [
     { value: 'relevance', label: messages.sortRelevance },
@@ -190,7 +221,10 @@ function SortLinks({ params }: { params: SearchParams }) {
       {options.map((option) => (
         <Link
           key={option.value}
-          to={paths.search.getHref({ ...params, sort: option.value })}
+          to={withUnread(
+            paths.search.getHref({ ...params, sort: option.value }),
+            unread,
+          )}
           aria-current={sort === option.value ? 'true' : undefined}
           replace
         >
@@ -201,14 +235,10 @@ function SortLinks({ params }: { params: SearchParams }) {
   )
 }
 
-function renderCard(article: Article, title: ReactNode, snippet: ReactNode) {
-  return (
-    <ArticleCard
-      article={article}
-      titleContent={title}
-      summaryContent={snippet}
-    />
-  )
+/** `href` with "unread only" kept (another order of the same results). */
+function withUnread(href: string, on: boolean): string {
+  const [pathname, search = ''] = href.split('?')
+  return pathname + unreadOnly.set(search, on)
 }
 
 /** An article's plain text as search reads it; the summary when it has no body. */

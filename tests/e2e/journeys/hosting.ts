@@ -165,6 +165,11 @@ export function hostingJourney(corpus: E2eCorpus) {
       await expect(page.getByRole('heading', { level: 1 })).toContainText(
         category,
       )
+      const saved = await page.goto('/saved')
+      expect(saved?.status()).toBe(200)
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(
+        'Saved articles',
+      )
     })
 
     test('hashed files are cached for good, HTML and the manifest revalidate', async ({

@@ -103,7 +103,7 @@ export function readerJourney(name: E2eCorpus) {
           '\\$&',
         )
         await nav
-          .getByRole('link', { name: new RegExp(`^${name} \\d+$`) })
+          .getByRole('link', { name: new RegExp(`^${name} \\d+ Unread$`) })
           .click()
         await expect(page).toHaveURL(categoryHref(categoryPath.slice(0, level)))
       }

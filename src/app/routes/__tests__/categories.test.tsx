@@ -18,7 +18,7 @@ async function listedTitles() {
 }
 
 describe('the category tree', { timeout: 20_000 }, () => {
-  test('shows every category with its count, a node counting its descendants', async () => {
+  test('shows every category with its unread count, a node counting its descendants', async () => {
     renderApp('/')
     const nav = await screen.findByRole(
       'navigation',
@@ -26,7 +26,9 @@ describe('the category tree', { timeout: 20_000 }, () => {
       slow,
     )
     const link = (name: string) =>
-      within(nav).getByRole('link', { name: new RegExp(`^${name} \\d+$`) })
+      within(nav).getByRole('link', {
+        name: new RegExp(`^${name} \\d+ Unread$`),
+      })
     expect(link('All')).toHaveTextContent('5')
     expect(link('编程')).toHaveTextContent('3')
     expect(link('新媒体')).toHaveTextContent('2')
@@ -52,7 +54,7 @@ describe('the category tree', { timeout: 20_000 }, () => {
     await user.click(expand)
     expect(expand).toHaveAttribute('aria-expanded', 'true')
     expect(
-      within(nav).getByRole('link', { name: /^开源中国 2$/ }),
+      within(nav).getByRole('link', { name: /^开源中国 2 Unread$/ }),
     ).toBeVisible()
   })
 
@@ -70,7 +72,7 @@ describe('the category tree', { timeout: 20_000 }, () => {
     await user.click(toggle)
     expect(toggle).toHaveAttribute('aria-expanded', 'true')
     // Choosing a category closes the sheet.
-    await user.click(within(nav).getByRole('link', { name: /^编程 3$/ }))
+    await user.click(within(nav).getByRole('link', { name: /^编程 3 Unread$/ }))
     await screen.findByRole('heading', { level: 1, name: /^编程/ })
     expect(toggle).toHaveAttribute('aria-expanded', 'false')
   })

@@ -6,6 +6,8 @@ import { saveEntrySnapshot } from '@/lib/entry-snapshots'
 import { createQueryClient } from '@/lib/query-client'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { dataFiles } from '@/testing/mocks/server'
+import { ReadingSlot } from '@/lib/reading/reading-slot'
+import { createTestReadingStore } from '@/testing/reading-store'
 import { clientLoader as detailLoader } from '../article-detail'
 import { clientLoader as listLoader } from '../article-list'
 import { fromListState } from '../list-context'
@@ -14,7 +16,7 @@ const coding = `/c/${encodeURIComponent('编程')}`
 
 /** Runs `loader` alone, as the router would for `location`. */
 async function run(
-  loader: typeof listLoader,
+  loader: typeof listLoader | typeof detailLoader,
   location: Partial<Location> & { pathname: string },
   params: Record<string, string> = {},
 ) {
@@ -27,7 +29,11 @@ async function run(
     ...location,
   })
   const request = new Request(`http://localhost${location.pathname}`)
-  await loader(queryClient, loading)({ request, params } as LoaderFunctionArgs)
+  await loader(
+    queryClient,
+    loading,
+    ReadingSlot.of(createTestReadingStore()),
+  )({ request, params } as LoaderFunctionArgs)
   return queryClient
 }
 

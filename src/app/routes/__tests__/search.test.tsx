@@ -9,8 +9,11 @@ import { renderApp } from '@/testing/render-app'
 // Typing waits out the field's debounce, and each search loads its files.
 vi.setConfig({ testTimeout: 15_000 })
 
-// In the page's main region: the header's notices region has live regions too.
-const status = () => within(screen.getByRole('main')).getByRole('status')
+/** The search's own live region (the results' list toolbar has one for Undo). */
+const status = () =>
+  screen
+    .getAllByRole('status')
+    .find((region) => region.classList.contains('search-status'))!
 
 function resultTitles() {
   return screen

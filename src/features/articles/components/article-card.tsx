@@ -3,10 +3,12 @@ import { DateTime } from '@/components/date-time'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
 import { useOnVisible } from '@/lib/use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
+import { useScrolledPast } from './use-scrolled-past'
 
 export type ArticleCardProps = {
   article: ArticleSummary
@@ -15,6 +17,10 @@ export type ArticleCardProps = {
   onPrefetch?: (id: string) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** Whether the reader has read it; undefined while that is not known (prerendered). */
+  read?: boolean
+  /** Called once the card has scrolled up out of view ("mark as read when scrolled past"). */
+  onScrolledPast?: (article: ArticleSummary) => void
   /** The title as shown (search marks the words it found); default the title. */
   titleContent?: ReactNode
   /** What stands in for the summary (search: a snippet around the match). */
@@ -27,9 +33,12 @@ export function ArticleCard({
   linkState,
   onPrefetch,
   renderActions,
+  read,
+  onScrolledPast,
   titleContent,
   summaryContent,
 }: ArticleCardProps) {
+  const messages = useMessages()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.
@@ -39,10 +48,17 @@ export function ArticleCard({
     isTouch && prefetch !== undefined,
     '0px',
   )
+  useScrolledPast(
+    card,
+    () => onScrolledPast?.(article),
+    read === false && onScrolledPast !== undefined,
+  )
   return (
     <article
       className="card"
       aria-labelledby={`title-${article.id}`}
+      data-article-id={article.id}
+      data-read={read}
       ref={card}
     >
       <ArticleThumbnail
@@ -63,6 +79,9 @@ export function ArticleCard({
           </Link>
         </h2>
         <p className="card-meta">
+          {read === false && (
+            <span className="unread-marker">{messages.unread}</span>
+          )}
           <DateTime iso={article.date_published} />
           {source && <span className="card-source">{source}</span>}
           <CategoryLinks categories={article._zixun.categories} />

@@ -19,6 +19,13 @@ export type ArticleListProps = {
   onPrefetch?: (id: string) => void
   /** Extra controls on each card (composed by the route: share). */
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** Whether an article is read (undefined: not known, e.g. prerendered). */
+  isRead?: (article: ArticleSummary) => boolean | undefined
+  onScrolledPast?: (article: ArticleSummary) => void
+  /** What an empty list says (default: no articles yet). */
+  emptyText?: string
+  /** What the end of the list says (default: the end). */
+  endText?: string
 }
 
 /**
@@ -34,7 +41,20 @@ export function ArticleList(props: ArticleListProps) {
     hasMore && !isLoadingMore && !loadMoreFailed,
   )
   if (articles.length === 0) {
-    return <p className="list-state list-empty">{messages.emptyList}</p>
+    return (
+      <>
+        <p className="list-state list-empty">
+          {props.emptyText ?? messages.emptyList}
+        </p>
+        {hasMore && (
+          <div ref={sentinel} className="list-end">
+            <button type="button" onClick={onLoadMore} disabled={isLoadingMore}>
+              {isLoadingMore ? messages.loading : messages.loadMore}
+            </button>
+          </div>
+        )}
+      </>
+    )
   }
   return (
     <>
@@ -45,6 +65,8 @@ export function ArticleList(props: ArticleListProps) {
         linkState={props.linkState}
         onPrefetch={props.onPrefetch}
         renderActions={props.renderActions}
+        isRead={props.isRead}
+        onScrolledPast={props.onScrolledPast}
         hasMore={hasMore && !loadMoreFailed}
         onLoadMore={isLoadingMore ? undefined : onLoadMore}
       />
@@ -63,7 +85,7 @@ export function ArticleList(props: ArticleListProps) {
                 : messages.loadMore}
           </button>
         ) : (
-          <p className="list-state">{messages.endOfList}</p>
+          <p className="list-state">{props.endText ?? messages.endOfList}</p>
         )}
       </div>
     </>

@@ -38,6 +38,9 @@ export type ArticleRowsProps = {
   linkState?: unknown
   onPrefetch?: (id: string) => void
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** Whether an article is read (undefined: not known, e.g. prerendered). */
+  isRead?: (article: ArticleSummary) => boolean | undefined
+  onScrolledPast?: (article: ArticleSummary) => void
   /** More pages to load (j past the last card loads the next). */
   hasMore?: boolean
   onLoadMore?: () => void
@@ -109,6 +112,8 @@ export function ArticleRows(props: ArticleRowsProps) {
             linkState={props.linkState}
             onPrefetch={props.onPrefetch}
             renderActions={props.renderActions}
+            read={props.isRead?.(articles[row.index])}
+            onScrolledPast={props.onScrolledPast}
           />
         </li>
       ))}

@@ -18,6 +18,8 @@ export type ArticleViewProps = {
   breadcrumb?: ReactNode
   /** Composed by the route, e.g. the share button. */
   actions?: ReactNode
+  /** Composed by the route: controls under the byline (save, read). */
+  toolbar?: ReactNode
 }
 
 /** The detail view: headline, byline, body, and the way to the original. */
@@ -25,6 +27,7 @@ export function ArticleView({
   article,
   breadcrumb,
   actions,
+  toolbar,
 }: ArticleViewProps) {
   const messages = useMessages()
   const { _zixun: meta } = article
@@ -66,6 +69,7 @@ export function ArticleView({
             {/* Last: its text changes as the app starts, and nothing follows it. */}
             <DateTime iso={article.date_published} />
           </p>
+          {toolbar}
         </header>
         <ArticleBody html={article.content_html} summary={article.summary} />
         {(original || actions) && (

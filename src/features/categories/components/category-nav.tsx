@@ -4,6 +4,7 @@ import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { useKeyBindings } from '@/lib/use-key-bindings'
+import { CategoryCount } from './category-count'
 import { CategoryTree } from './category-tree'
 import { StableText } from '@/components/stable-text'
 
@@ -12,6 +13,8 @@ export type CategoryNavProps = {
   total: number
   /** The category being shown, to open its branch. */
   activePath?: readonly string[]
+  /** Unread articles in a node and below it (all articles: `null`), when known. */
+  unreadOf?: (node: CategoryNode | null) => number
 }
 
 const NO_PATH: readonly string[] = []
@@ -26,6 +29,7 @@ export function CategoryNav({
   tree,
   total,
   activePath = NO_PATH,
+  unreadOf,
 }: CategoryNavProps) {
   const messages = useMessages()
   const here = activePath.join('\u001f')
@@ -69,11 +73,15 @@ export function CategoryNav({
           <div className="category-row">
             <NavLink to={paths.home.getHref()} end>
               <StableText text={(m) => m.all} />{' '}
-              <span className="count">{total}</span>
+              <CategoryCount count={total} unread={unreadOf?.(null)} />
             </NavLink>
           </div>
         </li>
-        <CategoryTree nodes={tree} activePath={activePath} />
+        <CategoryTree
+          nodes={tree}
+          activePath={activePath}
+          unreadOf={unreadOf}
+        />
       </ul>
     </nav>
   )

@@ -3,26 +3,40 @@ import { NavLink } from 'react-router'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import { CategoryCount } from './category-count'
 
 export type CategoryTreeProps = {
   nodes: readonly CategoryNode[]
   /** The category being shown: its branch starts open. */
   activePath: readonly string[]
+  /** Unread articles in a node (and below it), when known. */
+  unreadOf?: (node: CategoryNode) => number
 }
 
 /** Nested lists of category links with counts; branches open and close. */
-export function CategoryTree({ nodes, activePath }: CategoryTreeProps) {
+export function CategoryTree({
+  nodes,
+  activePath,
+  unreadOf,
+}: CategoryTreeProps) {
   return nodes.map((node) => (
-    <CategoryItem key={node.key} node={node} activePath={activePath} />
+    <CategoryItem
+      key={node.key}
+      node={node}
+      activePath={activePath}
+      unreadOf={unreadOf}
+    />
   ))
 }
 
 function CategoryItem({
   node,
   activePath,
+  unreadOf,
 }: {
   node: CategoryNode
   activePath: readonly string[]
+  unreadOf?: (node: CategoryNode) => number
 }) {
   const onActivePath = node.path.every((name, i) => activePath[i] === name)
   const [chosen, setChosen] = useState<boolean | null>(null)
@@ -34,7 +48,8 @@ function CategoryItem({
     <li>
       <div className="category-row">
         <NavLink to={paths.category.getHref(node.path)} end>
-          {node.name} <span className="count">{node.count}</span>
+          {node.name}{' '}
+          <CategoryCount count={node.count} unread={unreadOf?.(node)} />
         </NavLink>
         {hasChildren && (
           <button
@@ -49,7 +64,11 @@ function CategoryItem({
       </div>
       {hasChildren && (
         <ul id={listId} hidden={!isOpen}>
-          <CategoryTree nodes={node.children} activePath={activePath} />
+          <CategoryTree
+            nodes={node.children}
+            activePath={activePath}
+            unreadOf={unreadOf}
+          />
         </ul>
       )}
     </li>

@@ -1,0 +1,123 @@
+/**
+ * Interface text of reading state, saved articles and their storage
+ * (spread into `messages.ts`, so every string exists in both languages).
+ */
+export const readingEn = {
+  unread: 'Unread',
+  unreadOnly: 'Unread only',
+  unreadCount: (n: number) => `${n} unread`,
+  noUnread: 'No unread articles here.',
+  caughtUp: 'You are all caught up.',
+  markRead: 'Mark as read',
+  markUnread: 'Mark as unread',
+  markAllRead: 'Mark all read',
+  markOlderRead: 'Mark this and older read',
+  markedRead: (n: number) =>
+    n === 1 ? 'Marked 1 article read.' : `Marked ${n} articles read.`,
+  undo: 'Undo',
+  undone: 'Undone.',
+  cardActions: (title: string) => `More actions: ${title}`,
+  save: 'Save',
+  saveTitled: (title: string) => `Save: ${title}`,
+  savedLink: 'Saved',
+  savedTitle: 'Saved articles',
+  savedCount: (n: number) => (n === 1 ? '1 article' : `${n} articles`),
+  savedEmpty: 'Nothing saved yet. Use “Save” on any article to keep it here.',
+  resumed: 'Back where you stopped reading.',
+  backToTop: 'Start from the top',
+  readingSettings: 'Reading',
+  markOnScroll: 'Mark as read when scrolled past',
+  yourData: 'Your data on this device',
+  exportAll: 'Export everything',
+  exportSaved: 'Export saved (JSON Feed)',
+  importFile: 'Import a file',
+  imported: (saved: number, read: number) =>
+    `Imported ${saved} saved articles and ${read} read marks.`,
+  importRefused: (reason: string) => `Not imported: ${reason}`,
+  clearAll: 'Clear all',
+  clearConfirm: 'Clear read marks, saved articles and settings?',
+  clearYes: 'Yes, clear',
+  cancel: 'Cancel',
+  cleared: 'Everything was cleared.',
+  dismiss: 'Dismiss',
+  storageUnavailable:
+    'This browser does not let the site store data: read marks and saved articles last for this session only.',
+  storageQuota:
+    'Storage is full: from now on, read marks and saved articles last for this session only.',
+  storageNewer:
+    'A newer version of Zixun stored your reading state; reload to use it. Until then, changes last for this session only.',
+  storageDamaged:
+    'Some of your stored reading state was damaged and has been reset.',
+  storageOldFormat:
+    'Your stored reading state was from an older version and has been reset.',
+  keyToggleRead: 'Mark read or unread',
+  keySave: 'Save or unsave',
+  keyMarkAllRead: 'Mark the whole list read',
+  refusal: {
+    'not-json': 'the file is not JSON.',
+    'too-large': 'the file is larger than 20 MB.',
+    'not-zixun': 'this is neither a Zixun export nor a JSON Feed.',
+    newer: 'the file is from a newer version of Zixun.',
+    invalid: (what: string) => `${what} is not valid.`,
+    empty: 'the file holds nothing to import.',
+  },
+}
+
+export type ReadingMessages = typeof readingEn
+
+export const readingZh: ReadingMessages = {
+  unread: '未读',
+  unreadOnly: '只看未读',
+  unreadCount: (n: number) => `${n} 篇未读`,
+  noUnread: '这里没有未读文章。',
+  caughtUp: '都读完了。',
+  markRead: '标为已读',
+  markUnread: '标为未读',
+  markAllRead: '全部标为已读',
+  markOlderRead: '将此篇及更早的标为已读',
+  markedRead: (n: number) => `已将 ${n} 篇标为已读。`,
+  undo: '撤销',
+  undone: '已撤销。',
+  cardActions: (title: string) => `更多操作：${title}`,
+  save: '收藏',
+  saveTitled: (title: string) => `收藏：${title}`,
+  savedLink: '收藏',
+  savedTitle: '收藏的文章',
+  savedCount: (n: number) => `${n} 篇`,
+  savedEmpty: '还没有收藏。点文章上的“收藏”即可保存到这里。',
+  resumed: '已回到上次读到的位置。',
+  backToTop: '从头开始',
+  readingSettings: '阅读',
+  markOnScroll: '滚动经过时标为已读',
+  yourData: '本设备上的数据',
+  exportAll: '导出全部',
+  exportSaved: '导出收藏（JSON Feed）',
+  importFile: '导入文件',
+  imported: (saved: number, read: number) =>
+    `已导入 ${saved} 篇收藏和 ${read} 条已读记录。`,
+  importRefused: (reason: string) => `未导入：${reason}`,
+  clearAll: '全部清除',
+  clearConfirm: '清除已读记录、收藏和设置？',
+  clearYes: '确定清除',
+  cancel: '取消',
+  cleared: '已全部清除。',
+  dismiss: '知道了',
+  storageUnavailable:
+    '浏览器不允许本站存储数据：已读记录和收藏只保留到本次会话结束。',
+  storageQuota: '存储空间已满：此后的已读记录和收藏只保留到本次会话结束。',
+  storageNewer:
+    '较新版本的资讯保存了你的阅读记录，请刷新页面使用。在此之前，改动只保留到本次会话结束。',
+  storageDamaged: '部分已保存的阅读记录已损坏，已重置。',
+  storageOldFormat: '已保存的阅读记录来自旧版本，已重置。',
+  keyToggleRead: '标为已读或未读',
+  keySave: '收藏或取消收藏',
+  keyMarkAllRead: '将整个列表标为已读',
+  refusal: {
+    'not-json': '文件不是 JSON。',
+    'too-large': '文件超过 20 MB。',
+    'not-zixun': '既不是资讯的导出文件，也不是 JSON Feed。',
+    newer: '文件来自较新版本的资讯。',
+    invalid: (what: string) => `${what} 无效。`,
+    empty: '文件中没有可导入的内容。',
+  },
+}
