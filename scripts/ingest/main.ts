@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { IngestReport } from '../../src/lib/article-schema.ts'
+import {
+  CONTRACT_VERSION,
+  type IngestReport,
+} from '../../src/lib/article-schema.ts'
 import { codeVersion } from './cache/code-version.ts'
 import {
   InputResultsCache,
@@ -19,10 +22,10 @@ import {
   checkTimeZone,
   prepareOutDir,
 } from './run/run-checks.ts'
-import { toReportEntries } from './write/collect/collect-results.ts'
-import { ItemStore } from './write/collect/item-store.ts'
+import { SpillFile } from './shared/spill-file.ts'
+import { reportStream } from './write/collect/report-entries.ts'
 import { OutputWriter } from './write/output-writer.ts'
-import { attentionLines, buildReport } from './write/report.ts'
+import { withAttentionLines } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
 
 export { IngestError } from './shared/errors.ts'
@@ -43,7 +46,8 @@ export type MainOptions = {
 }
 
 export type MainResult = {
-  report: IngestReport
+  /** The report's counts (its entries are in `ingest-report.json`). */
+  report: Omit<IngestReport, 'files'>
   articles: number
   categories: number
   /** Output files written, left as they were, and removed as stale. */
@@ -72,47 +76,88 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
-  const files = cacheFiles(options.cacheDir ?? '.cache/ingest', outDir)
+  const cacheDir = options.cacheDir ?? '.cache/ingest'
+  const files = cacheFiles(cacheDir, outDir)
   const lastRun = loadOutputHashes(files.outputHashes, outDir)
   const inputKey = `${codeVersion()} ${timeZone}`
-  const run: Run = {
-    discovery,
-    context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
-    previous: lastRun.outputs,
-    writer: new OutputWriter(outDir, lastRun.outputs),
-    store: new ItemStore(),
-    inputResults:
-      lastRun.outputs.size > 0
-        ? InputResultsCache.load(files.inputResults, inputKey)
-        : undefined,
-    nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
+  mkdirSync(cacheDir, { recursive: true })
+  // What would not fit in memory at 1,000,000 articles waits here.
+  const spillDir = mkdtempSync(join(cacheDir, 'spill-'))
+  const spill = (name: string) => new SpillFile(join(spillDir, name))
+  const spills = { items: spill('items'), rejections: spill('rejections') }
+  const sortedItems = spill('sorted-items')
+  try {
+    const run: Run = {
+      discovery,
+      context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
+      previous: lastRun.previous,
+      writer: new OutputWriter(outDir, lastRun.previous),
+      spills,
+      inputResults:
+        lastRun.previous.files.size > 0
+          ? InputResultsCache.load(files.inputResults, inputKey)
+          : undefined,
+      nextInputResults: new InputResultsCacheWriter(
+        files.inputResults,
+        inputKey,
+      ),
+    }
+    const { collector, resolved, inputs } = await convertAll(run, options)
+    clock.lap('convert')
+    const { table } = collector
+    const taskFile = (task: number) => discovery.tasks.file(task)
+    const stream = reportStream({
+      notRead: discovery.notRead,
+      rejected: collector.rejected,
+      table,
+      resolved,
+      taskFile,
+    })
+    const log = (line: string) => options.log?.(line)
+    const { categories, sorted } = writeData(
+      run.writer,
+      { table, winners: resolved.winners },
+      sortedItems,
+      {
+        version: CONTRACT_VERSION,
+        counts: stream.counts,
+        files: withAttentionLines(stream.entries(), log),
+      },
+    )
+    clock.lap('lists')
+    const removed = run.writer.removeStale()
+    saveOutputHashes(files.outputHashes, outDir, {
+      writer: run.writer,
+      articles: idsAndHashes(table, sorted),
+      merged: new Set(
+        Array.from(resolved.losers, (row) => table.file(row, taskFile)),
+      ),
+    })
+    run.inputResults?.close()
+    run.nextInputResults.finish()
+    clock.lap('cleanup')
+    return {
+      report: { version: CONTRACT_VERSION, counts: stream.counts },
+      articles: sorted.length,
+      categories,
+      files: {
+        written: run.writer.written + collector.written,
+        unchanged: run.writer.unchanged + collector.unchanged,
+        removed,
+      },
+      inputs,
+      phases: clock.phases,
+    }
+  } finally {
+    for (const file of [spills.items, spills.rejections, sortedItems])
+      file.remove()
+    rmSync(spillDir, { recursive: true, force: true })
   }
-  const { winners, entries, inputs } = await convertAll(run, options)
-  // Nothing reads the tasks any more; let them go before the lists are built.
-  run.discovery.tasks.length = 0
-  clock.lap('convert')
-  const report = buildReport(toReportEntries(entries))
-  for (const line of attentionLines(report)) options.log?.(line)
-  const categories = writeData(run.writer, winners, run.store, report)
-  clock.lap('lists')
-  const removed = run.writer.removeStale()
-  const merged = new Set(
-    report.files.filter((f) => f.status === 'merged').map((f) => f.file),
-  )
-  saveOutputHashes(files.outputHashes, outDir, {
-    outputs: run.writer.hashes,
-    merged,
-  })
-  run.inputResults?.close()
-  run.nextInputResults.finish()
-  clock.lap('cleanup')
-  const { written, unchanged } = run.writer
-  return {
-    report,
-    articles: winners.length,
-    categories,
-    files: { written, unchanged, removed },
-    inputs,
-    phases: clock.phases,
-  }
+}
+
+function* idsAndHashes(
+  table: { id: (row: number) => string; articleHash: (row: number) => string },
+  rows: Uint32Array,
+): Generator<[string, string]> {
+  for (const row of rows) yield [table.id(row), table.articleHash(row)]
 }
