@@ -14,9 +14,15 @@ import {
   loadOutputHashes,
   saveOutputHashes,
 } from './cache/output-hash-cache.ts'
+import type { FeedHealth } from '../../src/lib/article-schema.ts'
 import { discoverInputs } from './read/files/discover-inputs.ts'
 import { convertAll, type Run } from './run/convert-all.ts'
 import { phaseClock } from './run/phase-clock.ts'
+import { ImageStage, type ImageOptions } from './run/images/image-stage.ts'
+import { subscribe } from './run/subscriptions/subscribe.ts'
+import { userAgentFor } from './run/subscriptions/fetch-subscriptions.ts'
+import { ZIXUN_VERSION } from './shared/version.ts'
+import type { SubscribeOptions } from './run/subscriptions/subscribe-options.ts'
 import {
   checkDiscovery,
   checkTimeZone,
@@ -43,6 +49,10 @@ export type MainOptions = {
   workers?: number
   /** Where the caches for the next run are kept (default `.cache/ingest`). */
   cacheDir?: string
+  /** Fetch the feeds of a subscription list into the history store first. */
+  subscriptions?: SubscribeOptions
+  /** Mirror thumbnails (and with `all`, body images) into `images/`. */
+  images?: ImageOptions
 }
 
 export type MainResult = {
@@ -54,8 +64,10 @@ export type MainResult = {
   files: { written: number; unchanged: number; removed: number }
   /** Input files converted, and taken unchanged from the last run. */
   inputs: { converted: number; cached: number }
-  /** Wall milliseconds per phase: discover, convert, lists, cleanup. */
+  /** Wall milliseconds per phase: (fetch), discover, convert, lists, cleanup. */
   phases: Record<string, number>
+  /** With subscriptions: each feed's health and what to say about the list. */
+  subscriptions?: { health: FeedHealth[]; warnings: string[] }
 }
 
 /**
@@ -72,14 +84,22 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
   const clock = phaseClock()
-  const discovery = checkDiscovery(discoverInputs(options.inputs), options)
+  const cacheDir = options.cacheDir ?? '.cache/ingest'
+  const { discovery, subscribed } = await subscribe(
+    options,
+    cacheDir,
+    clock,
+    () => checkDiscovery(discoverInputs(options.inputs), options),
+  )
   const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
-  const cacheDir = options.cacheDir ?? '.cache/ingest'
   const files = cacheFiles(cacheDir, outDir)
   const lastRun = loadOutputHashes(files.outputHashes, outDir)
-  const inputKey = `${codeVersion()} ${timeZone}`
+  const inputKey = `${codeVersion()} ${timeZone} images:${options.images?.mode ?? 'off'}`
+  const images =
+    options.images &&
+    new ImageStage(options.images, cacheDir, userAgentFor(ZIXUN_VERSION))
   mkdirSync(cacheDir, { recursive: true })
   // What would not fit in memory at 1,000,000 articles waits here.
   const spillDir = mkdtempSync(join(cacheDir, 'spill-'))
@@ -101,7 +121,9 @@ export async function main(options: MainOptions): Promise<MainResult> {
         files.inputResults,
         inputKey,
       ),
+      ...(images ? { images } : {}),
     }
+    if (images) run.context.images = images.context
     const { collector, resolved, inputs } = await convertAll(run, options)
     clock.lap('convert')
     const { table } = collector
@@ -114,15 +136,25 @@ export async function main(options: MainOptions): Promise<MainResult> {
       taskFile,
     })
     const log = (line: string) => options.log?.(line)
+    const imageReport =
+      images &&
+      images.publish(
+        Array.from(resolved.winners, (row) => ({
+          images: collector.images.get(row),
+        })),
+        run.writer,
+      )
+    const report: MainResult['report'] = {
+      version: CONTRACT_VERSION,
+      counts: stream.counts,
+      ...(subscribed ? { subscriptions: subscribed.health } : {}),
+      ...(imageReport ? { images: imageReport } : {}),
+    }
     const { categories, sorted } = writeData(
       run.writer,
       { table, winners: resolved.winners },
       sortedItems,
-      {
-        version: CONTRACT_VERSION,
-        counts: stream.counts,
-        files: withAttentionLines(stream.entries(), log),
-      },
+      { ...report, files: withAttentionLines(stream.entries(), log) },
     )
     clock.lap('lists')
     const removed = run.writer.removeStale()
@@ -137,7 +169,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
     run.nextInputResults.finish()
     clock.lap('cleanup')
     return {
-      report: { version: CONTRACT_VERSION, counts: stream.counts },
+      report,
       articles: sorted.length,
       categories,
       files: {
@@ -147,6 +179,7 @@ export async function main(options: MainOptions): Promise<MainResult> {
       },
       inputs,
       phases: clock.phases,
+      ...(subscribed ? { subscriptions: subscribed } : {}),
     }
   } finally {
     for (const file of [spills.items, spills.rejections, sortedItems])

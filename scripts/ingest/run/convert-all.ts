@@ -13,9 +13,11 @@ import {
   runTasks,
   type TaskSource,
 } from '../workers/worker-pool.ts'
+import type { WorkerBatch } from '../workers/worker.ts'
 import { ResultCollector } from '../write/collect/collect-results.ts'
 import { MIXED, UNSEEN, type Resolved } from '../write/collect/dedupe.ts'
 import type { OutputWriter, PreviousOutput } from '../write/output-writer.ts'
+import type { ImageStage } from './images/image-stage.ts'
 
 /** What one run works with, from discovery to the caches for the next. */
 export type Run = {
@@ -30,6 +32,8 @@ export type Run = {
   inputResults?: InputResultsCache
   /** This run's results per input file, for the next run. */
   nextInputResults: InputResultsCacheWriter
+  /** With `--images`: the mirrored images, and fetching the new ones. */
+  images?: ImageStage
 }
 
 /**
@@ -51,7 +55,17 @@ export async function convertAll(
   const collector = new ResultCollector(run.spills.items, run.spills.rejections)
   let done = 0
   let converted = 0
+  // Inputs whose articles use images not fetched yet: converted again after.
+  const waiting: WorkerBatch = []
+  const wanted: string[] = []
+  let secondPass = false
   const accept = (index: number, task: InputTask, result: TaskResult) => {
+    const wants = run.images && !secondPass ? wantedImages(result) : []
+    if (wants.length > 0) {
+      waiting.push({ index, task })
+      wanted.push(...wants)
+      return
+    }
     collector.add(index, task.file, result)
     run.nextInputResults.add(task, result)
     options.onProgress?.(++done, tasks.length)
@@ -74,6 +88,11 @@ export async function convertAll(
   }
   const workers = options.workers ?? defaultWorkerCount()
   await runTasks(next, run.context, workers, accept)
+  if (run.images && waiting.length > 0) {
+    await run.images.fetch(wanted)
+    secondPass = true
+    await runTasks(() => waiting.shift(), run.context, workers, accept)
+  }
   const resolved = collector.dedupe.resolve()
   const isWinner = new Uint8Array(collector.table.count)
   for (const row of resolved.winners) isWinner[row] = 1
@@ -84,6 +103,12 @@ export async function convertAll(
   rewriteMismatched(collector, resolved, run)
   const inputs = { converted, cached: tasks.length - converted }
   return { collector, resolved, inputs }
+}
+
+function wantedImages(result: TaskResult): string[] {
+  return result.flatMap((outcome) =>
+    outcome.ok ? (outcome.wantImages ?? []) : [],
+  )
 }
 
 /** Fills in a task's size and time (discovery leaves them to the reader). */

@@ -17,7 +17,7 @@ import { contentHash, contentHasher } from '../shared/hash.ts'
 const ADDRESSED = '='
 
 /** Folders the ingest owns inside the output: stale files there are removed. */
-export const OWNED_DIRS = ['articles', 'pages', 'categories']
+export const OWNED_DIRS = ['articles', 'pages', 'categories', 'images']
 
 /** What the last run left in the output folder (cache/output-hash-cache.ts). */
 export type PreviousOutput = {

@@ -86,5 +86,20 @@ export function* reportParts(report: StreamedReport): Generator<string> {
     first = false
   }
   yield first ? '[]' : '\n  ]'
+  if (report.subscriptions) {
+    yield ',\n  "subscriptions": ['
+    let firstFeed = true
+    for (const feed of report.subscriptions) {
+      yield `${firstFeed ? '\n' : ',\n'}    ${JSON.stringify(feed)}`
+      firstFeed = false
+    }
+    yield firstFeed ? ']' : '\n  ]'
+  }
+  if (report.images) {
+    const { images, ...totals } = report.images
+    yield `,\n  "images": ${JSON.stringify(totals).slice(0, -1)},"images":[`
+    yield images.map((image) => `\n    ${JSON.stringify(image)}`).join(',')
+    yield images.length === 0 ? ']}' : '\n  ]}'
+  }
   yield '\n}\n'
 }

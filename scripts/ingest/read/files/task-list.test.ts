@@ -41,3 +41,26 @@ test('several roots: labels name the files, and a path two roots share gets its 
     { path: '/same.md', file: 'root/same.md', relPath: 'root/same.md' },
   ])
 })
+
+test('tasks made elsewhere (a feed history segment) come back as they were pushed, after the files', () => {
+  const tasks = new TaskList()
+  const root = tasks.addRoot({ dir: '/x/posts', label: '' })
+  tasks.add(root, 'a.md')
+  const segment = {
+    path: '/cache/feeds/k1/2026-12.jsonl',
+    file: 'subscriptions/example.com/k1/2026-12.jsonl',
+    relPath: 'subscriptions/k1',
+  }
+  tasks.push(segment, { ...segment, path: '/cache/feeds/k1/2026-11.jsonl' })
+  tasks.prefixSharedPaths()
+  expect(tasks.length).toBe(3)
+  expect(tasks.get(0).file).toBe('a.md')
+  expect(tasks.get(1)).toEqual(segment)
+  expect(tasks.get(1)).not.toBe(tasks.get(1))
+  expect(tasks.file(2)).toBe(segment.file)
+  expect(tasks.relPath(2)).toBe('subscriptions/k1')
+  expect(tasks.path(2)).toBe('/cache/feeds/k1/2026-11.jsonl')
+  // A reader filling in its copy leaves the list's alone.
+  tasks.get(1).size = 99
+  expect(tasks.get(1).size).toBeUndefined()
+})

@@ -19,6 +19,8 @@ export class TaskList {
   private readonly flags = uint8Column()
   /** Size and time of the files discovery had to stat (links, named files). */
   private readonly stats = new Map<number, { size: number; mtimeMs: number }>()
+  /** Tasks made elsewhere (a subscribed feed's history segments), whole. */
+  private readonly whole = new Map<number, InputTask>()
 
   get length(): number {
     return this.rels.length
@@ -42,8 +44,23 @@ export class TaskList {
     return index
   }
 
+  /**
+   * Appends tasks made elsewhere, whose names follow no root (a subscribed
+   * feed's history segments: a few per feed); kept as they are.
+   */
+  push(...tasks: InputTask[]): void {
+    for (const task of tasks) {
+      const index = this.rels.push('') - 1
+      this.rootOf.push(0)
+      this.flags.push(0)
+      this.whole.set(index, { ...task })
+    }
+  }
+
   /** Task `index` as readers and caches use it. */
   get(index: number): InputTask {
+    const whole = this.whole.get(index)
+    if (whole) return { ...whole }
     const stat = this.stats.get(index)
     const task: InputTask = {
       path: this.path(index),
@@ -59,6 +76,8 @@ export class TaskList {
 
   /** The report's name for task `index`: its path, after its root's label. */
   file(index: number): string {
+    const whole = this.whole.get(index)
+    if (whole) return whole.file
     const { label } = this.roots[this.rootOf.get(index)]
     const rel = this.rels[index]
     return label === '' ? rel : `${label}/${rel}`
@@ -66,6 +85,8 @@ export class TaskList {
 
   /** The path inside its root, prefixed by the label when another root has it too. */
   relPath(index: number): string {
+    const whole = this.whole.get(index)
+    if (whole) return whole.relPath
     return this.flags.get(index) & PREFIXED
       ? this.file(index)
       : this.rels[index]
@@ -73,6 +94,8 @@ export class TaskList {
 
   /** The absolute path to read. */
   path(index: number): string {
+    const whole = this.whole.get(index)
+    if (whole) return whole.path
     const { dir } = this.roots[this.rootOf.get(index)]
     const rel =
       sep === '/' ? this.rels[index] : this.rels[index].replaceAll('/', sep)
@@ -85,9 +108,13 @@ export class TaskList {
    */
   prefixSharedPaths(): void {
     const counts = new Map<string, number>()
-    for (const rel of this.rels) counts.set(rel, (counts.get(rel) ?? 0) + 1)
+    const named = (index: number) => !this.whole.has(index)
     this.rels.forEach((rel, index) => {
-      if ((counts.get(rel) ?? 0) > 1) this.flags.set(index, PREFIXED)
+      if (named(index)) counts.set(rel, (counts.get(rel) ?? 0) + 1)
+    })
+    this.rels.forEach((rel, index) => {
+      if (named(index) && (counts.get(rel) ?? 0) > 1)
+        this.flags.set(index, PREFIXED)
     })
   }
 }

@@ -25,6 +25,8 @@ export class ResultCollector {
   readonly dedupe: Dedupe
   written = 0
   unchanged = 0
+  /** With `--images`: the image keys of each row that uses any. */
+  readonly images = new Map<number, string[]>()
   private readonly rejections: SpillFile
   private readonly rejectionRanks = float64Column()
   private skipped = 0
@@ -40,7 +42,10 @@ export class ResultCollector {
   add(task: number, taskFile: string, result: TaskResult): void {
     result.forEach((outcome, item) => {
       if (!outcome.ok) return this.reject(rankOf(task, item), outcome)
-      this.dedupe.add(this.table.add(outcome, task, item, taskFile))
+      const row = this.table.add(outcome, task, item, taskFile)
+      this.dedupe.add(row)
+      if (outcome.images && outcome.images.length > 0)
+        this.images.set(row, outcome.images)
       if (outcome.written) this.written++
       else this.unchanged++
     })
