@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'reader',
           environment: 'jsdom',
+          globalSetup: ['./scripts/testing/search-fixtures.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
           include: ['src/**/*.test.{ts,tsx}'],
         },

@@ -88,7 +88,8 @@ async function keptCorpus(
 }
 
 /**
- * One ingest by the bundled CLI `cli` (a bin.mjs) in a child process, timed
+ * One ingest by the bundled CLI `cli` (a bin.mjs) in a child process (with
+ * `extra` options), timed
  * by /usr/bin/time (wall, CPU, peak RSS). Dirty pages of earlier runs are
  * written out first (`sync`), so the kernel's write-back of 800 MB does not
  * compete with the run measured.
@@ -98,8 +99,9 @@ export function ingest(
   posts: string,
   out: string,
   cache: string,
+  extra: string[] = [],
 ): Run {
-  return timed([cli, '-i', posts, '-o', out, '--cache', cache])
+  return timed([cli, '-i', posts, '-o', out, '--cache', cache, ...extra])
 }
 
 /** The floor (ingest-floor.mjs) on `posts`, writing into `out`, timed like `ingest`. */

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import {
   CONTRACT_VERSION,
+  type CategoryPath,
   type IngestReport,
 } from '../../src/lib/article-schema.ts'
 import { codeVersion } from './cache/code-version.ts'
@@ -15,6 +16,7 @@ import {
   saveOutputHashes,
 } from './cache/output-hash-cache.ts'
 import type { FeedHealth } from '../../src/lib/article-schema.ts'
+import { SearchRecordCache } from './cache/search-record-cache.ts'
 import { discoverInputs } from './read/files/discover-inputs.ts'
 import { convertAll, type Run } from './run/convert-all.ts'
 import { phaseClock } from './run/phase-clock.ts'
@@ -33,6 +35,7 @@ import { reportStream } from './write/collect/report-entries.ts'
 import { OutputWriter } from './write/output-writer.ts'
 import { withAttentionLines } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
+import { writeSearchIndex } from './write/search/write-search-index.ts'
 
 export { IngestError } from './shared/errors.ts'
 
@@ -53,6 +56,8 @@ export type MainOptions = {
   subscriptions?: SubscribeOptions
   /** Mirror thumbnails (and with `all`, body images) into `images/`. */
   images?: ImageOptions
+  /** Write the search index under `search/` (default true). */
+  search?: boolean
 }
 
 export type MainResult = {
@@ -64,7 +69,7 @@ export type MainResult = {
   files: { written: number; unchanged: number; removed: number }
   /** Input files converted, and taken unchanged from the last run. */
   inputs: { converted: number; cached: number }
-  /** Wall milliseconds per phase: (fetch), discover, convert, lists, cleanup. */
+  /** Wall milliseconds per phase: (fetch), discover, convert, lists, search, cleanup. */
   phases: Record<string, number>
   /** With subscriptions: each feed's health and what to say about the list. */
   subscriptions?: { health: FeedHealth[]; warnings: string[] }
@@ -109,7 +114,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
   try {
     const run: Run = {
       discovery,
-      context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
+      context: {
+        timeZone,
+        outDir,
+        mergedBefore: lastRun.merged,
+        freshOutput,
+        search: options.search !== false,
+      },
       previous: lastRun.previous,
       writer: new OutputWriter(outDir, lastRun.previous),
       spills,
@@ -122,6 +133,10 @@ export async function main(options: MainOptions): Promise<MainResult> {
         inputKey,
       ),
       ...(images ? { images } : {}),
+      searchRecords:
+        options.search === false
+          ? undefined
+          : new SearchRecordCache(files.searchRecords, inputKey),
     }
     if (images) run.context.images = images.context
     const { collector, resolved, inputs } = await convertAll(run, options)
@@ -157,6 +172,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
       { ...report, files: withAttentionLines(stream.entries(), log) },
     )
     clock.lap('lists')
+    if (run.searchRecords) {
+      writeSearchIndex(run.writer, indexed(table, sorted), run.searchRecords, {
+        codeVersion: inputKey,
+        spillDir: dirname(files.outputHashes),
+      })
+    }
+    clock.lap('search')
     const removed = run.writer.removeStale()
     saveOutputHashes(files.outputHashes, outDir, {
       writer: run.writer,
@@ -193,4 +215,24 @@ function* idsAndHashes(
   rows: Uint32Array,
 ): Generator<[string, string]> {
   for (const row of rows) yield [table.id(row), table.articleHash(row)]
+}
+
+/**
+ * The articles in list order as the search index takes them. One small
+ * object each (id, hash, shared paths): ~100 bytes an article while the
+ * index is written, not kept after.
+ */
+function indexed(
+  table: {
+    id: (row: number) => string
+    articleHash: (row: number) => string
+    paths: (row: number) => CategoryPath[]
+  },
+  rows: Uint32Array,
+): Array<{ id: string; articleHash: string; paths: CategoryPath[] }> {
+  return Array.from(rows, (row) => ({
+    id: table.id(row),
+    articleHash: table.articleHash(row),
+    paths: table.paths(row),
+  }))
 }

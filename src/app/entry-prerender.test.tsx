@@ -62,6 +62,15 @@ function headerMarkup(root: Element): string[] {
     for (const time of part.querySelectorAll('time')) {
       time.textContent = time.getAttribute('datetime')
     }
+    // React's client and server set an <input>'s attributes in different
+    // orders; hydration does not look at the order, so neither does this.
+    for (const element of [part, ...part.querySelectorAll('*')]) {
+      const attributes = [...element.attributes]
+        .map((a): [string, string] => [a.name, a.value])
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+      for (const [name] of attributes) element.removeAttribute(name)
+      for (const [name, value] of attributes) element.setAttribute(name, value)
+    }
     return part.outerHTML
   })
 }

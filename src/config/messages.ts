@@ -39,6 +39,36 @@ const en = {
   shareTitled: (title: string) => `Share: ${title}`,
   linkCopied: 'Link copied',
   shareLink: 'Link to share',
+  search: 'Search',
+  searchTitle: 'Search',
+  searchResultsFor: (query: string) => `Results for “${query}”`,
+  searchIn: (category: string) => `in ${category}`,
+  searchEverywhere: 'Search all categories',
+  searchInCategory: 'Search in this category',
+  searchCount: (n: number, exact: boolean) =>
+    n === 0
+      ? 'No results'
+      : `${exact ? '' : 'About '}${n.toLocaleString('en')} ${n === 1 ? 'result' : 'results'}`,
+  searchEmpty: 'Type a word or a name to search every article.',
+  searchEmptyIn: (category: string) => `Type a word to search in ${category}.`,
+  searchNoWords:
+    'There is nothing to search for in that: use letters, digits or Chinese characters.',
+  searchOnlyExcluded:
+    'Add a word to look for: a query with only excluded words (-word) finds nothing.',
+  searchNoResults: (query: string) => `Nothing found for “${query}”.`,
+  searchHint:
+    'Try fewer words, another spelling, or remove quotes and -exclusions. Traditional and Simplified Chinese are searched as written (資訊 does not find 资讯).',
+  searchTruncated: (n: number) =>
+    `Only the first ${n} characters of the query were searched.`,
+  searchFailed: 'The search could not load part of its index.',
+  searchMoreFailed: 'Could not load more results.',
+  searching: 'Searching…',
+  searchEnd: 'No more results.',
+  searchSort: 'Sort by',
+  sortRelevance: 'Relevance',
+  sortNewest: 'Newest',
+  searchSyntax:
+    'Words are all required; "quotes" keep a phrase together, -word leaves a word out.',
 }
 
 export type Messages = typeof en
@@ -73,6 +103,34 @@ const zh: Messages = {
   shareTitled: (title: string) => `分享：${title}`,
   linkCopied: '已复制链接',
   shareLink: '分享链接',
+  search: '搜索',
+  searchTitle: '搜索',
+  searchResultsFor: (query: string) => `“${query}”的搜索结果`,
+  searchIn: (category: string) => `范围：${category}`,
+  searchEverywhere: '搜索全部分类',
+  searchInCategory: '在此分类中搜索',
+  searchCount: (n: number, exact: boolean) =>
+    n === 0
+      ? '没有结果'
+      : `${exact ? '' : '约 '}${n.toLocaleString('zh-CN')} 条结果`,
+  searchEmpty: '输入词语或名称，搜索全部文章。',
+  searchEmptyIn: (category: string) => `输入词语，在“${category}”中搜索。`,
+  searchNoWords: '这里没有可搜索的内容：请使用字母、数字或汉字。',
+  searchOnlyExcluded:
+    '请加上要查找的词：只有排除词（-词）的搜索找不到任何内容。',
+  searchNoResults: (query: string) => `没有找到“${query}”。`,
+  searchHint:
+    '试试减少词语、换一种写法，或去掉引号和排除词。繁体与简体按原文搜索（“資訊”不会找到“资讯”）。',
+  searchTruncated: (n: number) => `只搜索了前 ${n} 个字符。`,
+  searchFailed: '搜索索引的一部分加载失败。',
+  searchMoreFailed: '更多结果加载失败。',
+  searching: '搜索中…',
+  searchEnd: '没有更多结果了。',
+  searchSort: '排序',
+  sortRelevance: '相关度',
+  sortNewest: '最新',
+  searchSyntax:
+    '所有词都必须出现；用英文引号括起短语（"开源 软件"）按原样搜索，用 -词 排除某个词。',
 }
 
 const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }

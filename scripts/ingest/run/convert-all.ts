@@ -18,6 +18,7 @@ import { ResultCollector } from '../write/collect/collect-results.ts'
 import { MIXED, UNSEEN, type Resolved } from '../write/collect/dedupe.ts'
 import type { OutputWriter, PreviousOutput } from '../write/output-writer.ts'
 import type { ImageStage } from './images/image-stage.ts'
+import type { SearchRecordCache } from '../cache/search-record-cache.ts'
 
 /** What one run works with, from discovery to the caches for the next. */
 export type Run = {
@@ -34,6 +35,8 @@ export type Run = {
   nextInputResults: InputResultsCacheWriter
   /** With `--images`: the mirrored images, and fetching the new ones. */
   images?: ImageStage
+  /** Search records by article hash, when the index is written. */
+  searchRecords?: SearchRecordCache
 }
 
 /**
@@ -52,7 +55,11 @@ export async function convertAll(
   },
 ) {
   const { tasks } = run.discovery
-  const collector = new ResultCollector(run.spills.items, run.spills.rejections)
+  const collector = new ResultCollector(
+    run.spills.items,
+    run.spills.rejections,
+    run.searchRecords,
+  )
   let done = 0
   let converted = 0
   // Inputs whose articles use images not fetched yet: converted again after.
@@ -101,6 +108,8 @@ export async function convertAll(
     return row !== undefined && isWinner[row] === 1
   })
   rewriteMismatched(collector, resolved, run)
+  if (run.searchRecords)
+    addMissingRecords(collector, resolved, run.searchRecords, run)
   const inputs = { converted, cached: tasks.length - converted }
   return { collector, resolved, inputs }
 }
@@ -153,6 +162,30 @@ function rewriteMismatched(
     if (outcome?.ok) {
       run.writer.writeArticle(id, outcome.prepared.articleJson)
       collector.written++
+    }
+  }
+}
+
+/**
+ * Makes sure each winner has a search record: one taken from the input
+ * results cache has its record in the record cache, unless that cache was
+ * lost (deleted, or written by other code); such winners are converted
+ * again here.
+ */
+function addMissingRecords(
+  collector: ResultCollector,
+  resolved: Resolved,
+  records: SearchRecordCache,
+  run: Run,
+): void {
+  const { table } = collector
+  for (const row of resolved.winners) {
+    const hash = table.articleHash(row)
+    if (records.has(hash)) continue
+    const task = run.discovery.tasks.get(table.task(row))
+    const outcome = convertInput(task, run.context)[table.item(row)]
+    if (outcome?.ok && outcome.prepared.searchRecord) {
+      records.put(hash, outcome.prepared.searchRecord)
     }
   }
 }

@@ -17,7 +17,13 @@ import { contentHash, contentHasher } from '../shared/hash.ts'
 const ADDRESSED = '='
 
 /** Folders the ingest owns inside the output: stale files there are removed. */
-export const OWNED_DIRS = ['articles', 'pages', 'categories', 'images']
+export const OWNED_DIRS = [
+  'articles',
+  'pages',
+  'categories',
+  'images',
+  'search',
+]
 
 /** What the last run left in the output folder (cache/output-hash-cache.ts). */
 export type PreviousOutput = {
@@ -162,6 +168,37 @@ export class OutputWriter {
     }
   }
 
+  /** What the last run recorded for `rel` (a hash, or a note), if anything. */
+  previousHash(rel: string): string | undefined {
+    return this.previous.files.get(rel)
+  }
+
+  /**
+   * Records `value` under `rel`, a name that is no file (`search/.source`;
+   * a note's last segment starts with a dot): saved with the hashes, read
+   * back next run with `previousHash`.
+   */
+  note(rel: string, value: string): void {
+    if (!isNote(rel)) throw new Error(`a note's name starts with a dot: ${rel}`)
+    this.hashes.set(rel, value)
+  }
+
+  /**
+   * Keeps every file the last run recorded under `prefix` (a part of the
+   * output whose input did not change): nothing is written or removed
+   * there. Returns how many files it kept.
+   */
+  keepPrevious(prefix: string): number {
+    let kept = 0
+    for (const [rel, hash] of this.previous.files) {
+      if (!rel.startsWith(prefix)) continue
+      this.hashes.set(rel, hash)
+      if (!isNote(rel)) kept++
+    }
+    this.unchanged += kept
+    return kept
+  }
+
   /** Deletes files in the owned folders that this run did not write. */
   removeStale(): number {
     let removed = 0
@@ -201,4 +238,9 @@ export class OutputWriter {
     const n = Number(page[2])
     return n >= 1 && n <= pages && String(n) === page[2]
   }
+}
+
+/** Whether `rel` names a note (`OutputWriter.note`) rather than a file. */
+function isNote(rel: string): boolean {
+  return rel.slice(rel.lastIndexOf('/') + 1).startsWith('.')
 }

@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
-import { useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
@@ -71,6 +71,16 @@ export default function ArticleListRoute() {
   return (
     <>
       {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
+      {categoryPath.length > 0 && (
+        <p className="category-search">
+          <Link
+            to={paths.search.getHref({ c: categoryPath })}
+            state={{ focusSearch: true }}
+          >
+            {messages.searchInCategory}
+          </Link>
+        </p>
+      )}
       <h1 className="list-title">
         {categoryPath.at(-1) ?? messages.all}{' '}
         <span className="count">

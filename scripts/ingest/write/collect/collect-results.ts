@@ -14,9 +14,12 @@ export type RejectionLog = {
   skipped: number
 }
 
+/** Where search records go as they arrive (cache/search-record-cache.ts). */
+export type RecordSink = { put: (hash: string, record: Uint8Array) => void }
+
 /**
  * Gathers results as they arrive, in any order: articles into the table
- * (list items into its spill) and the duplicate check, rejections into a
+ * (list items into its spill) and the duplicate check, search records to their cache, rejections into a
  * spill of their own for the report. Counts the article files threads
  * wrote and found unchanged.
  */
@@ -30,12 +33,17 @@ export class ResultCollector {
   private readonly rejections: SpillFile
   private readonly rejectionRanks = float64Column()
   private skipped = 0
+  private readonly records?: RecordSink
 
-  /** `items` and `rejections`: empty spill files this collector fills. */
-  constructor(items: SpillFile, rejections: SpillFile) {
+  /**
+   * `items` and `rejections`: empty spill files this collector fills;
+   * `records`: where search records go.
+   */
+  constructor(items: SpillFile, rejections: SpillFile, records?: RecordSink) {
     this.table = new ArticleTable(items)
     this.dedupe = new Dedupe(this.table)
     this.rejections = rejections
+    this.records = records
   }
 
   /** The outcomes of input `task` (report name `taskFile`). */
@@ -46,6 +54,8 @@ export class ResultCollector {
       this.dedupe.add(row)
       if (outcome.images && outcome.images.length > 0)
         this.images.set(row, outcome.images)
+      if (outcome.searchRecord)
+        this.records?.put(outcome.articleHash, outcome.searchRecord)
       if (outcome.written) this.written++
       else this.unchanged++
     })

@@ -5,7 +5,7 @@ import type { ArticleSummary } from '@/lib/article-schema'
 import { useFormatDate } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
 
 export type ArticleCardProps = {
@@ -15,6 +15,10 @@ export type ArticleCardProps = {
   onPrefetch?: (id: string) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** The title as shown (search marks the words it found); default the title. */
+  titleContent?: ReactNode
+  /** What stands in for the summary (search: a snippet around the match). */
+  summaryContent?: ReactNode
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
@@ -23,6 +27,8 @@ export function ArticleCard({
   linkState,
   onPrefetch,
   renderActions,
+  titleContent,
+  summaryContent,
 }: ArticleCardProps) {
   const formatDate = useFormatDate()
   const source = article._zixun.source ?? article.authors[0]?.name
@@ -54,7 +60,7 @@ export function ArticleCard({
             onFocus={prefetch}
             onTouchStart={prefetch}
           >
-            {article.title}
+            {titleContent ?? article.title}
           </Link>
         </h2>
         <p className="card-meta">
@@ -65,7 +71,11 @@ export function ArticleCard({
           <CategoryLinks categories={article._zixun.categories} />
           {renderActions?.(article)}
         </p>
-        {article.summary && <p className="card-summary">{article.summary}</p>}
+        {summaryContent !== undefined ? (
+          <p className="card-summary">{summaryContent}</p>
+        ) : (
+          article.summary && <p className="card-summary">{article.summary}</p>
+        )}
       </div>
     </article>
   )

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { ArticleRows, type ListEntry } from './article-rows'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 
 export type ArticleListProps = {
   articles: ArticleSummary[]
