@@ -7,7 +7,7 @@ import { KeyMapProvider } from '@/lib/use-key-bindings'
 
 export type AppProviderProps = {
   queryClient: QueryClient
-  /** The reader's interface language (see `LocaleProvider`). */
+  /** The reader's interface language unless they chose one (see `LocaleProvider`). */
   language: Language
   children: ReactNode
 }

@@ -1,6 +1,14 @@
 /** The interface languages, as `<html lang>` names them. */
 export type Language = 'zh-CN' | 'en'
 
+/** The languages in the order the language switch offers them. */
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
+
+/** Whether `value` names an interface language (e.g. a stored choice). */
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value)
+}
+
 /**
  * The site's own language: `index.html` and every prerendered page are
  * written in it, and the app hydrates them in it before it switches to
@@ -39,6 +47,48 @@ const en = {
   shareTitled: (title: string) => `Share: ${title}`,
   linkCopied: 'Link copied',
   shareLink: 'Link to share',
+  settings: 'Settings',
+  theme: 'Theme',
+  themes: { system: 'System', light: 'Light', dark: 'Dark' },
+  textSize: 'Text size',
+  textSizes: {
+    small: 'Small',
+    default: 'Default',
+    large: 'Large',
+    larger: 'Larger',
+    largest: 'Largest',
+  },
+  lineWidth: 'Line width',
+  lineWidths: { narrow: 'Narrow', normal: 'Normal', wide: 'Wide' },
+  bodyFont: 'Body font',
+  bodyFonts: { sans: 'Sans-serif', serif: 'Serif' },
+  language: 'Language',
+  settingsNotKept:
+    'This browser does not let Zixun store settings: they last until the page is closed.',
+  keyboardShortcuts: 'Keyboard shortcuts',
+  close: 'Close',
+  keyGroups: {
+    general: 'General',
+    list: 'Lists',
+    article: 'Article',
+    go: 'Go to',
+  },
+  keyThen: 'then',
+  keyOr: 'or',
+  keys: {
+    nextCard: 'Next article in the list',
+    previousCard: 'Previous article in the list',
+    openCard: 'Open the article',
+    openOriginal: 'Open the original in a new tab',
+    nextArticle: 'Next article',
+    previousArticle: 'Previous article',
+    backToList: 'Back to the list',
+    goHome: 'All articles',
+    goSaved: 'Saved articles',
+    showShortcuts: 'Show keyboard shortcuts',
+    closeCategories: 'Close the category list',
+    closeOverlays: 'Close dialogs and menus',
+  },
   search: 'Search',
   searchTitle: 'Search',
   searchResultsFor: (query: string) => `Results for “${query}”`,
@@ -73,6 +123,12 @@ const en = {
 
 export type Messages = typeof en
 
+/** Each language's name in itself, for the language switch. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  'zh-CN': '中文',
+  en: 'English',
+}
+
 const zh: Messages = {
   siteName: '资讯',
   siteTagline: '快速、安全的新闻阅读',
@@ -103,6 +159,47 @@ const zh: Messages = {
   shareTitled: (title: string) => `分享：${title}`,
   linkCopied: '已复制链接',
   shareLink: '分享链接',
+  settings: '设置',
+  theme: '主题',
+  themes: { system: '跟随系统', light: '浅色', dark: '深色' },
+  textSize: '字号',
+  textSizes: {
+    small: '小',
+    default: '标准',
+    large: '大',
+    larger: '较大',
+    largest: '最大',
+  },
+  lineWidth: '行宽',
+  lineWidths: { narrow: '窄', normal: '标准', wide: '宽' },
+  bodyFont: '正文字体',
+  bodyFonts: { sans: '无衬线', serif: '衬线' },
+  language: '语言',
+  settingsNotKept: '此浏览器不允许资讯保存设置：关闭页面后会恢复默认。',
+  keyboardShortcuts: '键盘快捷键',
+  close: '关闭',
+  keyGroups: {
+    general: '通用',
+    list: '列表',
+    article: '文章',
+    go: '跳转',
+  },
+  keyThen: '然后',
+  keyOr: '或',
+  keys: {
+    nextCard: '列表中的下一篇',
+    previousCard: '列表中的上一篇',
+    openCard: '打开文章',
+    openOriginal: '在新标签页打开原文',
+    nextArticle: '下一篇',
+    previousArticle: '上一篇',
+    backToList: '返回列表',
+    goHome: '全部文章',
+    goSaved: '收藏的文章',
+    showShortcuts: '显示键盘快捷键',
+    closeCategories: '收起分类列表',
+    closeOverlays: '关闭对话框和菜单',
+  },
   search: '搜索',
   searchTitle: '搜索',
   searchResultsFor: (query: string) => `“${query}”的搜索结果`,

@@ -12,6 +12,11 @@ export const paths = {
     path: '/a/:id',
     getHref: (id: string) => `/a/${encodeURIComponent(id)}`,
   },
+  /** Saved articles (issue 12's reading state). */
+  saved: {
+    path: '/saved',
+    getHref: () => '/saved',
+  },
   category: {
     path: '/c/*',
     getHref: (categoryPath: readonly string[]) =>

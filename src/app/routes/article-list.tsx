@@ -4,7 +4,7 @@ import {
   useSuspenseInfiniteQuery,
   useSuspenseQuery,
 } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { Link, useLocation } from 'react-router'
 import { paths } from '@/config/paths'
@@ -68,6 +68,10 @@ export default function ArticleListRoute() {
     [location.pathname],
   )
   const { categoryPath } = resolved
+  const title = categoryPath.at(-1) ?? messages.all
+  useEffect(() => {
+    document.title = `${title} · ${messages.siteName}`
+  }, [title, messages.siteName])
   return (
     <>
       {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
@@ -82,7 +86,7 @@ export default function ArticleListRoute() {
         </p>
       )}
       <h1 className="list-title">
-        {categoryPath.at(-1) ?? messages.all}{' '}
+        {title}{' '}
         <span className="count">
           {messages.articleCount(resolved.list.count)}
         </span>

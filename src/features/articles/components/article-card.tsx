@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
+import { DateTime } from '@/components/date-time'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
-import { useFormatDate } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
 import { useOnVisible } from '@/lib/use-on-visible'
@@ -30,7 +30,6 @@ export function ArticleCard({
   titleContent,
   summaryContent,
 }: ArticleCardProps) {
-  const formatDate = useFormatDate()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.
@@ -64,9 +63,7 @@ export function ArticleCard({
           </Link>
         </h2>
         <p className="card-meta">
-          <time dateTime={article.date_published}>
-            {formatDate(article.date_published)}
-          </time>
+          <DateTime iso={article.date_published} />
           {source && <span className="card-source">{source}</span>}
           <CategoryLinks categories={article._zixun.categories} />
           {renderActions?.(article)}

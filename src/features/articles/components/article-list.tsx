@@ -45,6 +45,8 @@ export function ArticleList(props: ArticleListProps) {
         linkState={props.linkState}
         onPrefetch={props.onPrefetch}
         renderActions={props.renderActions}
+        hasMore={hasMore && !loadMoreFailed}
+        onLoadMore={isLoadingMore ? undefined : onLoadMore}
       />
       <div ref={sentinel} className="list-end">
         {loadMoreFailed && (

@@ -8,6 +8,7 @@ import {
 } from '@/lib/entry-snapshots'
 import { ArticleCard } from './article-card'
 import { useDocumentTop } from './use-document-top'
+import { useListKeys } from './use-list-keys'
 
 /** Rows re-render on every scroll frame; cards only when their props change. */
 const Card = memo(ArticleCard)
@@ -37,6 +38,9 @@ export type ArticleRowsProps = {
   linkState?: unknown
   onPrefetch?: (id: string) => void
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** More pages to load (j past the last card loads the next). */
+  hasMore?: boolean
+  onLoadMore?: () => void
 }
 
 /**
@@ -63,6 +67,15 @@ export function ArticleRows(props: ArticleRowsProps) {
     // Let React batch scroll updates instead of rendering inside the event.
     useFlushSync: false,
   })
+  const keys = useListKeys({
+    articles,
+    listRef,
+    virtualizer,
+    initial: restored?.current,
+    linkState: props.linkState,
+    hasMore: props.hasMore,
+    onLoadMore: props.onLoadMore,
+  })
   useEntrySnapshot(entry.key, () => ({
     list: {
       href: entry.href,
@@ -72,12 +85,14 @@ export function ArticleRows(props: ArticleRowsProps) {
       sizes: virtualizer
         .takeSnapshot()
         .map((item) => [String(item.key), item.size]),
+      current: keys.selectedId() ?? undefined,
     },
   }))
   return (
     <ol
       className="article-list"
       ref={listRef}
+      onFocus={keys.onFocus}
       style={{ height: virtualizer.getTotalSize() }}
     >
       {virtualizer.getVirtualItems().map((row) => (
