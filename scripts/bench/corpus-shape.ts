@@ -34,9 +34,7 @@ export type CorpusShape = {
  * be one category's).
  */
 export function corpusShape(dir: string, limit = Infinity): CorpusShape {
-  const all = listFiles(dir)
-  const step = Math.max(1, Math.ceil(all.length / limit))
-  const files = all.filter((_, i) => i % step === 0)
+  const files = spread(listFiles(dir), limit)
   const t = {
     bytes: 0,
     withStyle: 0,
@@ -103,6 +101,20 @@ export function shapeTable(shapes: Array<[string, CorpusShape]>): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n')
+}
+
+/**
+ * `limit` of `all`, about evenly spaced: every `stride`-th, wrapping, with a
+ * stride that shares no factor with their count, so a corpus that repeats
+ * with a period (copies of the same 40 posts) is not sampled in step with it.
+ */
+function spread(all: string[], limit: number): string[] {
+  const n = all.length
+  if (limit >= n) return all
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
+  let stride = Math.max(1, Math.floor(n / limit))
+  while (gcd(stride, n) !== 1) stride++
+  return Array.from({ length: limit }, (_, k) => all[(k * stride) % n])
 }
 
 function listFiles(dir: string): string[] {

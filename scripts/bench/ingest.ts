@@ -1,6 +1,8 @@
 /**
  * Ingest throughput: `npm run bench:ingest [-- --sizes 10000,100000 --runs 3
- * --floor 10000 --pairs 5]`. Not a test.
+ * --floor 10000 --pairs 5 --with-search]`. Not a test. Without
+ * `--with-search` every ingest runs with `--no-search`, as issue 14 measures
+ * it (`npm run bench:search` has the index's own cost).
  *
  * 1. **Against the floor** (`--floor <count>`, 0 to skip): ingest-floor.mjs,
  *    one thread that reads each post, parses its front matter with `yaml`
@@ -50,12 +52,15 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     floor: { type: 'string', default: '10000' },
     pairs: { type: 'string', default: '5' },
+    'with-search': { type: 'boolean', default: false },
   },
 })
 const sizes = values.sizes.split(',').filter(Boolean).map(Number)
 const runs = Number(values.runs)
 const floorCount = Number(values.floor)
 const pairs = Number(values.pairs)
+// The issue's figures are without the search index (bench:search measures it).
+const extra = values['with-search'] ? [] : ['--no-search']
 const runsRoot = path.join(root, 'ingest-runs')
 const earlier = existsSync(runsRoot) ? readdirSync(runsRoot) : []
 const runsDir = path.join(runsRoot, new Date().toISOString().replace(/:/g, '-'))
@@ -73,7 +78,13 @@ function againstFloor(name: string, posts: string) {
     const dir = path.join(runsDir, `${name}-${pair + 1}`)
     const runZixun = () =>
       zixun.push(
-        ingest(cli, posts, path.join(dir, 'out'), path.join(dir, 'cache')),
+        ingest(
+          cli,
+          posts,
+          path.join(dir, 'out'),
+          path.join(dir, 'cache'),
+          extra,
+        ),
       )
     const runFloor = () => base.push(floor(posts, path.join(dir, 'floor')))
     if (pair % 2 === 0) [runFloor, runZixun].forEach((run) => run())
@@ -133,8 +144,8 @@ async function sizesSection(): Promise<string[]> {
       const run = path.join(runsDir, `${count}-${i + 1}`)
       const [out, cache] = [path.join(run, 'out'), path.join(run, 'cache')]
       pressure.push(`${count}: ${cpuPressure()}, load ${fmt(loadAverage())}`)
-      cold.push(ingest(cli, posts, out, cache))
-      warm.push(ingest(cli, posts, out, cache))
+      cold.push(ingest(cli, posts, out, cache, extra))
+      warm.push(ingest(cli, posts, out, cache, extra))
       const [c, w] = [cold.at(-1)!, warm.at(-1)!]
       console.log(
         `  ${count}: cold ${c.wall}s (user ${c.user}s, sys ${c.sys}s, ${c.rssMiB.toFixed(0)} MiB), warm ${w.wall}s (${w.rssMiB.toFixed(0)} MiB)`,
