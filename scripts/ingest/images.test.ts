@@ -81,7 +81,7 @@ test('thumbnails come out resized and hashed with srcset; a 404, a 30 MB and an 
       '/img/logo.svg',
     ])
     const result = await ingest(run, input, 'thumbnails')
-    const articles = result.report.files.map((f) => run.article(f.id!))
+    const articles = run.report().files.map((f) => run.article(f.id!))
     const byImage = new Map(
       articles.map((a) => [a.image!.slice(server.origin.length), a]),
     )
@@ -158,8 +158,9 @@ test('--images all turns mirrored body images into <picture> with srcset and siz
   try {
     const input = writeFeed(run, ['/img/photo.jpg', '/img/missing.jpg'])
     const result = await ingest(run, input, 'all')
-    const [photo, missing] = result.report.files
-      .map((f) => run.article(f.id!))
+    const [photo, missing] = run
+      .report()
+      .files.map((f) => run.article(f.id!))
       .sort((a, b) => a.title.localeCompare(b.title))
     expect(photo.content_html).toMatch(
       /^<p>Photo<\/p><picture><source type="image\/avif" srcset="\/data\/images\/\w+\.avif 480w, \/data\/images\/\w+\.avif 960w, \/data\/images\/\w+\.avif 1200w" sizes="\(max-width: 760px\) 100vw, 720px"><source type="image\/webp" [^>]+><img src="\/data\/images\/\w+\.jpg" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1200w" sizes="[^"]+" width="1200" height="900" alt="说明 0"><\/picture>$/,
@@ -190,7 +191,7 @@ test('without --images nothing is fetched', async () => {
     })
     expect(server.requests.length).toBe(requests)
     expect(result.report.images).toBeUndefined()
-    const article = run.article(result.report.files[0].id!)
+    const article = run.article(run.report().files[0].id!)
     expect(article.image).toBe(`${server.origin}/img/photo.jpg`)
     expect(article._zixun.image_set).toBeUndefined()
     expect(existsSync(join(run.out, 'images'))).toBe(false)

@@ -1,6 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import type { IngestReport } from '../../src/lib/article-schema.ts'
+import {
+  CONTRACT_VERSION,
+  type CategoryPath,
+  type IngestReport,
+} from '../../src/lib/article-schema.ts'
 import { codeVersion } from './cache/code-version.ts'
 import {
   InputResultsCache,
@@ -26,10 +30,10 @@ import {
   checkTimeZone,
   prepareOutDir,
 } from './run/run-checks.ts'
-import { toReportEntries } from './write/collect/collect-results.ts'
-import { ItemStore } from './write/collect/item-store.ts'
+import { SpillFile } from './shared/spill-file.ts'
+import { reportStream } from './write/collect/report-entries.ts'
 import { OutputWriter } from './write/output-writer.ts'
-import { attentionLines, buildReport } from './write/report.ts'
+import { withAttentionLines } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
 import { writeSearchIndex } from './write/search/write-search-index.ts'
 
@@ -57,7 +61,8 @@ export type MainOptions = {
 }
 
 export type MainResult = {
-  report: IngestReport
+  /** The report's counts (its entries are in `ingest-report.json`). */
+  report: Omit<IngestReport, 'files'>
   articles: number
   categories: number
   /** Output files written, left as they were, and removed as stale. */
@@ -100,65 +105,134 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const images =
     options.images &&
     new ImageStage(options.images, cacheDir, userAgentFor(ZIXUN_VERSION))
-  const run: Run = {
-    discovery,
-    context: {
-      timeZone,
-      outDir,
-      mergedBefore: lastRun.merged,
-      freshOutput,
-      search: options.search !== false,
-    },
-    previous: lastRun.outputs,
-    writer: new OutputWriter(outDir, lastRun.outputs),
-    store: new ItemStore(),
-    inputResults:
-      lastRun.outputs.size > 0
-        ? InputResultsCache.load(files.inputResults, inputKey)
-        : undefined,
-    nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
-    ...(images ? { images } : {}),
-    searchRecords:
-      options.search === false
-        ? undefined
-        : new SearchRecordCache(files.searchRecords, inputKey),
-  }
-  if (images) run.context.images = images.context
-  const { winners, entries, inputs } = await convertAll(run, options)
-  // Nothing reads the tasks any more; let them go before the lists are built.
-  run.discovery.tasks.length = 0
-  clock.lap('convert')
-  const report = buildReport(toReportEntries(entries), subscribed?.health)
-  if (images) report.images = images.publish(winners, run.writer)
-  for (const line of attentionLines(report)) options.log?.(line)
-  const categories = writeData(run.writer, winners, run.store, report)
-  clock.lap('lists')
-  if (run.searchRecords) {
-    writeSearchIndex(run.writer, winners, run.searchRecords, {
-      codeVersion: inputKey,
-      spillDir: dirname(files.outputHashes),
+  mkdirSync(cacheDir, { recursive: true })
+  // What would not fit in memory at 1,000,000 articles waits here.
+  const spillDir = mkdtempSync(join(cacheDir, 'spill-'))
+  const spill = (name: string) => new SpillFile(join(spillDir, name))
+  const spills = { items: spill('items'), rejections: spill('rejections') }
+  const sortedItems = spill('sorted-items')
+  try {
+    const run: Run = {
+      discovery,
+      context: {
+        timeZone,
+        outDir,
+        mergedBefore: lastRun.merged,
+        freshOutput,
+        search: options.search !== false,
+      },
+      previous: lastRun.previous,
+      writer: new OutputWriter(outDir, lastRun.previous),
+      spills,
+      inputResults:
+        lastRun.previous.files.size > 0
+          ? InputResultsCache.load(files.inputResults, inputKey)
+          : undefined,
+      nextInputResults: new InputResultsCacheWriter(
+        files.inputResults,
+        inputKey,
+      ),
+      ...(images ? { images } : {}),
+      searchRecords:
+        options.search === false
+          ? undefined
+          : new SearchRecordCache(files.searchRecords, inputKey),
+    }
+    if (images) run.context.images = images.context
+    const { collector, resolved, inputs } = await convertAll(run, options)
+    clock.lap('convert')
+    const { table } = collector
+    const taskFile = (task: number) => discovery.tasks.file(task)
+    const stream = reportStream({
+      notRead: discovery.notRead,
+      rejected: collector.rejected,
+      table,
+      resolved,
+      taskFile,
     })
+    const log = (line: string) => options.log?.(line)
+    const imageReport =
+      images &&
+      images.publish(
+        Array.from(resolved.winners, (row) => ({
+          images: collector.images.get(row),
+        })),
+        run.writer,
+      )
+    const report: MainResult['report'] = {
+      version: CONTRACT_VERSION,
+      counts: stream.counts,
+      ...(subscribed ? { subscriptions: subscribed.health } : {}),
+      ...(imageReport ? { images: imageReport } : {}),
+    }
+    const { categories, sorted } = writeData(
+      run.writer,
+      { table, winners: resolved.winners },
+      sortedItems,
+      { ...report, files: withAttentionLines(stream.entries(), log) },
+    )
+    clock.lap('lists')
+    if (run.searchRecords) {
+      writeSearchIndex(run.writer, indexed(table, sorted), run.searchRecords, {
+        codeVersion: inputKey,
+        spillDir: dirname(files.outputHashes),
+      })
+    }
+    clock.lap('search')
+    const removed = run.writer.removeStale()
+    saveOutputHashes(files.outputHashes, outDir, {
+      writer: run.writer,
+      articles: idsAndHashes(table, sorted),
+      merged: new Set(
+        Array.from(resolved.losers, (row) => table.file(row, taskFile)),
+      ),
+    })
+    run.inputResults?.close()
+    run.nextInputResults.finish()
+    clock.lap('cleanup')
+    return {
+      report,
+      articles: sorted.length,
+      categories,
+      files: {
+        written: run.writer.written + collector.written,
+        unchanged: run.writer.unchanged + collector.unchanged,
+        removed,
+      },
+      inputs,
+      phases: clock.phases,
+      ...(subscribed ? { subscriptions: subscribed } : {}),
+    }
+  } finally {
+    for (const file of [spills.items, spills.rejections, sortedItems])
+      file.remove()
+    rmSync(spillDir, { recursive: true, force: true })
   }
-  clock.lap('search')
-  const removed = run.writer.removeStale()
-  const merged = new Set(
-    report.files.filter((f) => f.status === 'merged').map((f) => f.file),
-  )
-  saveOutputHashes(files.outputHashes, outDir, {
-    outputs: run.writer.hashes,
-    merged,
-  })
-  run.inputResults?.close()
-  run.nextInputResults.finish()
-  clock.lap('cleanup')
-  const { written, unchanged } = run.writer
-  return {
-    report,
-    articles: winners.length,
-    categories,
-    files: { written, unchanged, removed },
-    inputs,
-    phases: clock.phases,
-    ...(subscribed ? { subscriptions: subscribed } : {}),
-  }
+}
+
+function* idsAndHashes(
+  table: { id: (row: number) => string; articleHash: (row: number) => string },
+  rows: Uint32Array,
+): Generator<[string, string]> {
+  for (const row of rows) yield [table.id(row), table.articleHash(row)]
+}
+
+/**
+ * The articles in list order as the search index takes them. One small
+ * object each (id, hash, shared paths): ~100 bytes an article while the
+ * index is written, not kept after.
+ */
+function indexed(
+  table: {
+    id: (row: number) => string
+    articleHash: (row: number) => string
+    paths: (row: number) => CategoryPath[]
+  },
+  rows: Uint32Array,
+): Array<{ id: string; articleHash: string; paths: CategoryPath[] }> {
+  return Array.from(rows, (row) => ({
+    id: table.id(row),
+    articleHash: table.articleHash(row),
+    paths: table.paths(row),
+  }))
 }

@@ -39,13 +39,12 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-function bodies(
-  run: SubscriptionRun,
-  result: Awaited<ReturnType<SubscriptionRun['run']>>,
-) {
+/** Title → body of the articles the last run wrote (from its report). */
+function bodies(run: SubscriptionRun) {
   return new Map(
-    result.report.files
-      .filter((f) => f.status === 'written')
+    run
+      .report()
+      .files.filter((f) => f.status === 'written')
       .map((f) => {
         const article = run.article(f.id!)
         return [article.title, article.content_html]
@@ -67,7 +66,7 @@ test('fullText feeds get the main text of each article page, within --full-text-
       fetched: 3,
       failed: 0,
     })
-    const body = bodies(run, first)
+    const body = bodies(run)
     expect(body.get('Story 1')).toContain('这是正文的一段')
     expect(body.get('Story 1')).toContain(
       `src="${server.origin}/articles/img/1.png"`,
@@ -105,7 +104,7 @@ test('article pages on private addresses are refused unless --allow-private-urls
     )
     // Only the feed itself was asked (the list is trusted; what is inside a feed is not).
     expect(server.requests.length).toBe(requests + 1)
-    expect(bodies(run, result).get('Story 1')).toBe('<p>Summary 1 only.</p>')
+    expect(bodies(run).get('Story 1')).toBe('<p>Summary 1 only.</p>')
   } finally {
     run.remove()
   }

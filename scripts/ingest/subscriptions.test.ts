@@ -288,7 +288,7 @@ test('a feed whose items rotate keeps the union of every run, and a changed item
     expect(titles).toContain('rot 4, corrected')
     expect(titles.filter((t) => t.includes('第4条'))).toEqual([])
     const article = run.article(
-      third.report.files.find((f) => f.status === 'written')!.id!,
+      run.report().files.find((f) => f.status === 'written')!.id!,
     )
     expect(article._zixun.categories).toEqual([['科技', '开源']])
     expect(article._zixun.source).toBe('轮换源')

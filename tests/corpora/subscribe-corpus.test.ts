@@ -95,8 +95,9 @@ test('the shared posts served as feeds come out as the same articles, and a seco
     ])
     expect(result.articles).toBe(fromFiles.length)
     const subscribed = new Map(
-      result.report.files
-        .filter((f) => f.status === 'written')
+      run
+        .report()
+        .files.filter((f) => f.status === 'written')
         .map((f) => {
           const article = run.article(f.id!)
           return [article.external_url, article]

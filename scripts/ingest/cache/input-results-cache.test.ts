@@ -6,6 +6,7 @@ import { contentHash } from '../shared/hash.ts'
 import {
   InputResultsCache,
   InputResultsCacheWriter,
+  pathHash,
 } from './input-results-cache.ts'
 import type { InputTask } from '../read/input-types.ts'
 import type { TaskResult } from '../workers/run-task.ts'
@@ -111,4 +112,25 @@ test('a file that was never read (no content hash) is not cached', () => {
   writer.add({ ...task(1), contentHash: undefined }, result(1))
   writer.finish()
   expect(InputResultsCache.load(path, 'key')?.get(task(1))).toBeUndefined()
+})
+
+test('paths that share the index hash each find their own result', () => {
+  const seen = new Map<number, string>()
+  let pair: [string, string] | undefined
+  for (let n = 0; !pair; n++) {
+    const candidate = `/posts/第 ${n} 篇.md`
+    const other = seen.get(pathHash(candidate))
+    if (other) pair = [other, candidate]
+    else seen.set(pathHash(candidate), candidate)
+  }
+  const third = [...seen.values()].find((p) => !pair!.includes(p))!
+  const tasks = [...pair, third].map((p, n) => ({ ...task(n), path: p }))
+  const path = join(dir, 'cache.inputs')
+  const writer = new InputResultsCacheWriter(path, 'key')
+  tasks.forEach((t, n) => writer.add(t, result(n)))
+  writer.finish()
+  const cache = InputResultsCache.load(path, 'key')!
+  tasks.forEach((t, n) => expect(cache.get(t)?.[1]).toEqual(result(n)[1]))
+  expect(cache.get({ ...tasks[0], path: '/posts/none.md' })).toBeUndefined()
+  cache.close()
 })

@@ -9,6 +9,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { dirname } from 'node:path'
+import { float64Column, uint32Column } from '../shared/columns.ts'
 import { contentHash } from '../shared/hash.ts'
 import type { InputTask } from '../read/input-types.ts'
 import type { TaskResult } from '../workers/run-task.ts'
@@ -20,12 +21,18 @@ import type { TaskResult } from '../workers/run-task.ts'
  * whose bytes did not (a copy, a checkout, an aggregator rewriting every
  * file) is read but not converted. One line per file:
  * `"<path>"\t"<file>"\t"<relPath>"\t<size>\t<mtime>\t"<content hash>"\t<result JSON>`.
- * Loading indexes the file in chunks (offsets only, never the whole file in
- * memory); a line is read and parsed only when its input is unchanged.
+ * Loading indexes the file in chunks: a 31-bit hash of each line's path
+ * and where the line is (about 30 bytes an input; never the file, nor its
+ * names, in memory). A line is read and parsed only when its input is
+ * looked up.
  */
 export class InputResultsCache {
   private readonly fd: number
-  private readonly index = new Map<string, IndexEntry>()
+  /** Path hash → entry, or -1 - overflow list when several paths share it. */
+  private readonly index = new Map<number, number>()
+  private readonly overflow: number[][] = []
+  private readonly offsets = float64Column()
+  private readonly lengths = uint32Column()
 
   private constructor(fd: number) {
     this.fd = fd
@@ -80,21 +87,17 @@ export class InputResultsCache {
     end: number,
     base: number,
   ): void {
-    const tabs = [start - 1]
-    for (let i = 0; i < FIELDS; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
-    if (!tabs.slice(1).every((t) => t >= start && t < end)) return
-    const field = (i: number) =>
-      bytes.toString('utf8', tabs[i] + 1, tabs[i + 1])
-    const path = JSON.parse(field(0)) as string
-    this.index.set(path, {
-      file: JSON.parse(field(1)) as string,
-      relPath: JSON.parse(field(2)) as string,
-      size: Number(field(3)),
-      mtimeMs: Number(field(4)),
-      contentHash: JSON.parse(field(5)) as string,
-      offset: base + tabs[FIELDS] + 1,
-      length: end - tabs[FIELDS] - 1,
-    })
+    const tab = bytes.indexOf(9, start)
+    if (tab < 0 || tab >= end) return
+    const entry = this.offsets.push(base + start)
+    this.lengths.push(end - start)
+    const key = pathHash(JSON.parse(bytes.toString('utf8', start, tab)))
+    const found = this.index.get(key)
+    if (found === undefined) this.index.set(key, entry)
+    else if (found >= 0) {
+      this.index.set(key, -1 - this.overflow.length)
+      this.overflow.push([found, entry])
+    } else this.overflow[-1 - found].push(entry)
   }
 
   /**
@@ -103,41 +106,73 @@ export class InputResultsCache {
    * then carries the hash, so the next cache records it.
    */
   get(task: InputTask): TaskResult | undefined {
-    const entry = this.index.get(task.path)
-    if (!entry || entry.relPath !== task.relPath || entry.file !== task.file)
-      return undefined
-    if (entry.size !== task.size) return undefined
-    if (entry.mtimeMs !== task.mtimeMs && !holdsHash(task.path, entry))
-      return undefined
-    task.contentHash = entry.contentHash
-    const line = Buffer.allocUnsafe(entry.length)
-    readSync(this.fd, line, 0, entry.length, entry.offset)
-    return decode(line.toString('utf8'))
+    const found = this.index.get(pathHash(task.path))
+    if (found === undefined) return undefined
+    for (const entry of found >= 0 ? [found] : this.overflow[-1 - found]) {
+      const line = this.readLine(entry)
+      if (line.path !== task.path) continue
+      if (line.relPath !== task.relPath || line.file !== task.file)
+        return undefined
+      if (line.size !== task.size) return undefined
+      if (line.mtimeMs !== task.mtimeMs && !holdsHash(task.path, line))
+        return undefined
+      task.contentHash = line.contentHash
+      return decode(line.result)
+    }
+    return undefined
   }
 
   close(): void {
     closeSync(this.fd)
+  }
+
+  private readLine(entry: number): CacheLine {
+    const bytes = Buffer.allocUnsafe(this.lengths.get(entry))
+    readSync(this.fd, bytes, 0, bytes.length, this.offsets.get(entry))
+    const tabs = [-1]
+    for (let i = 0; i < FIELDS; i++) tabs.push(bytes.indexOf(9, tabs[i] + 1))
+    const field = (i: number) =>
+      bytes.toString('utf8', tabs[i] + 1, tabs[i + 1])
+    return {
+      path: JSON.parse(field(0)) as string,
+      file: JSON.parse(field(1)) as string,
+      relPath: JSON.parse(field(2)) as string,
+      size: Number(field(3)),
+      mtimeMs: Number(field(4)),
+      contentHash: JSON.parse(field(5)) as string,
+      result: bytes.toString('utf8', tabs[FIELDS] + 1),
+    }
   }
 }
 
 /** Fields before the result on each line. */
 const FIELDS = 6
 
-type IndexEntry = {
+type CacheLine = {
+  path: string
   file: string
   relPath: string
   size: number
   mtimeMs: number
   contentHash: string
-  offset: number
-  length: number
+  result: string
 }
 
-function holdsHash(path: string, entry: IndexEntry): boolean {
+/** FNV-1a over the path's UTF-16 code units, 31 bits (a small integer in V8). */
+export function pathHash(path: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < path.length; i++) {
+    hash ^= path.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 1
+}
+
+function holdsHash(path: string, line: CacheLine): boolean {
   try {
     return (
-      entry.contentHash !== '' &&
-      contentHash(readFileSync(path)) === entry.contentHash
+      line.contentHash !== '' &&
+      contentHash(readFileSync(path)) === line.contentHash
     )
   } catch {
     return false

@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs'
-import { dataPaths } from '../../../src/lib/article-schema.ts'
 import type {
   InputResultsCache,
   InputResultsCacheWriter,
@@ -7,12 +6,17 @@ import type {
 import { convertInput } from '../convert/convert-input.ts'
 import type { Discovery } from '../read/files/discover-inputs.ts'
 import type { InputTask } from '../read/input-types.ts'
+import type { SpillFile } from '../shared/spill-file.ts'
 import type { TaskContext, TaskResult } from '../workers/run-task.ts'
-import { defaultWorkerCount, runTasks } from '../workers/worker-pool.ts'
+import {
+  defaultWorkerCount,
+  runTasks,
+  type TaskSource,
+} from '../workers/worker-pool.ts'
 import type { WorkerBatch } from '../workers/worker.ts'
-import { ResultCollector, type Held } from '../write/collect/collect-results.ts'
-import type { ItemStore } from '../write/collect/item-store.ts'
-import type { OutputWriter } from '../write/output-writer.ts'
+import { ResultCollector } from '../write/collect/collect-results.ts'
+import { MIXED, UNSEEN, type Resolved } from '../write/collect/dedupe.ts'
+import type { OutputWriter, PreviousOutput } from '../write/output-writer.ts'
 import type { ImageStage } from './images/image-stage.ts'
 import type { SearchRecordCache } from '../cache/search-record-cache.ts'
 
@@ -20,10 +24,11 @@ import type { SearchRecordCache } from '../cache/search-record-cache.ts'
 export type Run = {
   discovery: Discovery
   context: TaskContext
-  /** Output hashes of the previous run (what is on disk, unless changed). */
-  previous: ReadonlyMap<string, string>
+  /** What the previous run left in the output (what is on disk, unless changed). */
+  previous: PreviousOutput
   writer: OutputWriter
-  store: ItemStore
+  /** Empty spill files for the list items and the rejections. */
+  spills: { items: SpillFile; rejections: SpillFile }
   /** Last run's results per input file (none on a first run). */
   inputResults?: InputResultsCache
   /** This run's results per input file, for the next run. */
@@ -38,8 +43,9 @@ export type Run = {
  * Converts every discovered input: taken from the last run's results when
  * unchanged, else read and converted on the worker threads (`workers`, 0:
  * this thread). Collects the results as they arrive, resolves duplicates
- * and makes sure each winner's file holds its bytes. Returns the winners,
- * the report entries and how many inputs were converted or cached.
+ * and makes sure each winner's file holds its bytes. Returns the collector
+ * (the article table, the rejections), what deduplication decided, and how
+ * many inputs were converted or cached.
  */
 export async function convertAll(
   run: Run,
@@ -50,50 +56,62 @@ export async function convertAll(
 ) {
   const { tasks } = run.discovery
   const collector = new ResultCollector(
-    run.discovery.notRead,
-    run.writer,
-    run.store,
+    run.spills.items,
+    run.spills.rejections,
     run.searchRecords,
   )
   let done = 0
+  let converted = 0
   // Inputs whose articles use images not fetched yet: converted again after.
   const waiting: WorkerBatch = []
   const wanted: string[] = []
   let secondPass = false
-  const accept = (index: number, result: TaskResult) => {
+  const accept = (index: number, task: InputTask, result: TaskResult) => {
     const wants = run.images && !secondPass ? wantedImages(result) : []
     if (wants.length > 0) {
-      waiting.push({ index, task: tasks[index] })
+      waiting.push({ index, task })
       wanted.push(...wants)
       return
     }
-    collector.add(index, result)
-    run.nextInputResults.add(tasks[index], result)
+    collector.add(index, task.file, result)
+    run.nextInputResults.add(task, result)
     options.onProgress?.(++done, tasks.length)
   }
-  const pending: WorkerBatch = []
-  tasks.forEach((task, index) => {
-    if (run.inputResults) statTask(task)
-    const cached = run.inputResults?.get(task)
-    if (cached) accept(index, cached)
-    else pending.push({ index, task })
-  })
+  let cursor = 0
+  // Tasks are made as they are handed out; cached ones are accepted on the way.
+  const next: TaskSource = () => {
+    while (cursor < tasks.length) {
+      const index = cursor++
+      const task = tasks.get(index)
+      if (run.inputResults) statTask(task)
+      const cached = run.inputResults?.get(task)
+      if (!cached) {
+        converted++
+        return { index, task }
+      }
+      accept(index, task, cached)
+    }
+    return undefined
+  }
   const workers = options.workers ?? defaultWorkerCount()
-  await runTasks(pending, run.context, workers, accept)
+  await runTasks(next, run.context, workers, accept)
   if (run.images && waiting.length > 0) {
     await run.images.fetch(wanted)
     secondPass = true
-    await runTasks(waiting, run.context, workers, accept)
+    await runTasks(() => waiting.shift(), run.context, workers, accept)
   }
-  const { winners, droppedIds } = collector.finish()
-  droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
-  rewriteMismatched(winners, collector.seen, run)
-  if (run.searchRecords) addMissingRecords(winners, run.searchRecords, run)
-  const inputs = {
-    converted: pending.length,
-    cached: tasks.length - pending.length,
-  }
-  return { winners, entries: collector.entries, inputs }
+  const resolved = collector.dedupe.resolve()
+  const isWinner = new Uint8Array(collector.table.count)
+  for (const row of resolved.winners) isWinner[row] = 1
+  run.writer.keepArticles((id) => {
+    const row = collector.dedupe.bestRow(id)
+    return row !== undefined && isWinner[row] === 1
+  })
+  rewriteMismatched(collector, resolved, run)
+  if (run.searchRecords)
+    addMissingRecords(collector, resolved, run.searchRecords, run)
+  const inputs = { converted, cached: tasks.length - converted }
+  return { collector, resolved, inputs }
 }
 
 function wantedImages(result: TaskResult): string[] {
@@ -123,18 +141,28 @@ function statTask(task: InputTask): void {
  * depends on thread timing or on the previous run.
  */
 function rewriteMismatched(
-  winners: Held[],
-  seen: ReadonlyMap<string, string>,
+  collector: ResultCollector,
+  resolved: Resolved,
   run: Run,
 ): void {
-  for (const winner of winners) {
-    const rel = dataPaths.article(winner.id)
-    const onDisk = seen.get(rel) ?? run.previous.get(rel)
-    run.writer.hashes.set(rel, winner.articleHash)
-    if (onDisk === winner.articleHash) continue
-    const task = run.discovery.tasks[winner.task]
-    const outcome = convertInput(task, run.context)[winner.item]
-    if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
+  const { table, dedupe } = collector
+  for (const row of resolved.winners) {
+    const id = table.id(row)
+    const hash = table.articleHash(row)
+    const disk = dedupe.diskRow(id)
+    const onDisk =
+      disk === UNSEEN
+        ? run.previous.articles.get(id)
+        : disk === MIXED
+          ? undefined
+          : table.articleHash(disk)
+    if (onDisk === hash) continue
+    const task = run.discovery.tasks.get(table.task(row))
+    const outcome = convertInput(task, run.context)[table.item(row)]
+    if (outcome?.ok) {
+      run.writer.writeArticle(id, outcome.prepared.articleJson)
+      collector.written++
+    }
   }
 }
 
@@ -145,16 +173,19 @@ function rewriteMismatched(
  * again here.
  */
 function addMissingRecords(
-  winners: Held[],
+  collector: ResultCollector,
+  resolved: Resolved,
   records: SearchRecordCache,
   run: Run,
 ): void {
-  for (const winner of winners) {
-    if (records.has(winner.articleHash)) continue
-    const task = run.discovery.tasks[winner.task]
-    const outcome = convertInput(task, run.context)[winner.item]
+  const { table } = collector
+  for (const row of resolved.winners) {
+    const hash = table.articleHash(row)
+    if (records.has(hash)) continue
+    const task = run.discovery.tasks.get(table.task(row))
+    const outcome = convertInput(task, run.context)[table.item(row)]
     if (outcome?.ok && outcome.prepared.searchRecord) {
-      records.put(winner.articleHash, outcome.prepared.searchRecord)
+      records.put(hash, outcome.prepared.searchRecord)
     }
   }
 }

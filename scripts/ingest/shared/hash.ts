@@ -53,8 +53,17 @@ const ZERO = new Uint8Array(1)
  * BENCHMARKS.md, fast paths.)
  */
 export function shortHashOf(parts: Parts, length = 12): string {
+  const hasher = shortHasher(length)
+  for (let i = 0; i < parts.count; i++) hasher.update(parts.part(i))
+  return hasher.digest()
+}
+
+/** shortHashOf fed part by part (so many can be fed at once, as parts stream by). */
+export function shortHasher(length = 12) {
   const digest = createHash('sha256')
-  for (let i = 0; i < parts.count; i++)
-    digest.update(parts.part(i)).update(ZERO)
-  return toBase32(digest.digest()).slice(0, length)
+  return {
+    update: (part: string | Uint8Array) =>
+      void digest.update(part).update(ZERO),
+    digest: () => toBase32(digest.digest()).slice(0, length),
+  }
 }

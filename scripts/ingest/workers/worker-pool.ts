@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { bundleDir } from '../shared/bundle-dir.ts'
+import type { InputTask } from '../read/input-types.ts'
 import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
 import type { WorkerBatch, WorkerReply } from './worker.ts'
 
@@ -13,7 +14,14 @@ export const BATCH_SIZE = 32
 const IN_FLIGHT = 4
 
 /** A file's outcomes; its task now holds the size, time and content hash it was read with. */
-export type OnResult = (index: number, result: TaskResult) => void
+export type OnResult = (
+  index: number,
+  task: InputTask,
+  result: TaskResult,
+) => void
+
+/** The files to convert, one at a time, with their index in the run; undefined when done. */
+export type TaskSource = () => WorkerBatch[number] | undefined
 
 /** One worker per core, leaving none idle: the main thread mostly waits. */
 export function defaultWorkerCount(): number {
@@ -21,50 +29,73 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * Runs the tasks (files with their index in the run) on `workers` worker
- * threads (0: on this thread), and
- * reports each file's result as it arrives (not in input order). Workers
- * get small batches, a few queued each, so a slow file never idles a core.
+ * Runs the tasks `next` hands out on `workers` worker threads (0: on this
+ * thread), and reports each file's result as it arrives (not in input
+ * order). Workers get small batches, a few queued each, so a slow file
+ * never idles a core; tasks are taken from `next` only as batches are
+ * sent, so they are never all in memory. A run of fewer than two batches
+ * is done on this thread.
  */
 export async function runTasks(
-  tasks: WorkerBatch,
+  next: TaskSource,
   context: TaskContext,
   workers: number,
   onResult: OnResult,
 ): Promise<void> {
-  if (workers <= 0 || tasks.length < BATCH_SIZE * 2) {
-    for (const { index, task } of tasks) onResult(index, runTask(task, context))
+  const batches = batchesOf(next)
+  const first = [batches(), batches()].filter((b) => b.length > 0)
+  if (workers <= 0 || first.length < 2 || first[1].length < BATCH_SIZE) {
+    for (const batch of first) runHere(batch, context, onResult)
+    for (let batch = batches(); batch.length > 0; batch = batches())
+      runHere(batch, context, onResult)
     return
   }
-  const batches = toBatches(tasks)
-  const count = Math.min(workers, Math.ceil(batches.length / 2))
+  const queue = () => first.shift() ?? batches()
   await Promise.all(
-    Array.from({ length: count }, () => runWorker(batches, context, onResult)),
+    Array.from({ length: workers }, () => runWorker(queue, context, onResult)),
   )
 }
 
-function toBatches(tasks: WorkerBatch): WorkerBatch[] {
-  const batches: WorkerBatch[] = []
-  for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
-    batches.push(tasks.slice(start, start + BATCH_SIZE))
+function runHere(batch: WorkerBatch, context: TaskContext, onResult: OnResult) {
+  for (const { index, task } of batch)
+    onResult(index, task, runTask(task, context))
+}
+
+/** Batches of up to BATCH_SIZE tasks from `next`; an empty one when done. */
+function batchesOf(next: TaskSource): () => WorkerBatch {
+  return () => {
+    const batch: WorkerBatch = []
+    while (batch.length < BATCH_SIZE) {
+      const task = next()
+      if (!task) break
+      batch.push(task)
+    }
+    return batch
   }
-  return batches.reverse()
 }
 
 function runWorker(
-  queue: WorkerBatch[],
+  queue: () => WorkerBatch,
   context: TaskContext,
   onResult: OnResult,
 ): Promise<void> {
+  let batch = queue()
+  if (batch.length === 0) return Promise.resolve()
   const worker = spawnWorker(context)
   return new Promise((resolve, reject) => {
     // Batches sent and not answered yet; a worker answers them in order.
     const inFlight: WorkerBatch[] = []
+    let drained = false
     const feed = () => {
-      while (inFlight.length < IN_FLIGHT && queue.length > 0) {
-        const batch = queue.pop()!
+      while (inFlight.length < IN_FLIGHT && !drained) {
+        if (batch.length === 0) batch = queue()
+        if (batch.length === 0) {
+          drained = true
+          break
+        }
         worker.postMessage(batch)
         inFlight.push(batch)
+        batch = []
       }
       if (inFlight.length === 0) {
         // Done: the thread winds down while the main thread goes on.
@@ -73,17 +104,17 @@ function runWorker(
       }
     }
     worker.on('message', (reply: WorkerReply) => {
-      const batch = inFlight.shift()!
+      const answered = inFlight.shift()!
       try {
         reply.forEach(({ index, result, size, mtimeMs, contentHash }, i) => {
-          const { task } = batch[i]
+          const { task } = answered[i]
           task.size ??= size
           task.mtimeMs ??= mtimeMs
           task.contentHash = contentHash
-          onResult(index, result)
+          onResult(index, task, result)
         })
       } catch (error) {
-        queue.length = 0
+        drained = true
         void worker.terminate()
         reject(error)
         return

@@ -21,13 +21,45 @@ export function categoryKey(path: CategoryPath): string {
  * once, in the same order as the input.
  */
 export function buildCategoryTree(
-  articles: Array<{ paths: CategoryPath[] }>,
+  articles: ReadonlyArray<{ paths: CategoryPath[] }>,
 ): TreeNode[] {
+  return sortNodes(treeOf(articles.length, (index) => articles[index].paths))
+}
+
+/**
+ * The unsorted tree of `count` articles in list order, each filed under
+ * `pathsOf(index)`, as a map of its top-level nodes.
+ */
+export function treeOf(
+  count: number,
+  pathsOf: (index: number) => readonly CategoryPath[],
+): Map<string, TreeNode> {
   const roots = new Map<string, TreeNode>()
-  articles.forEach(({ paths }, index) => {
-    for (const path of paths) addPath(roots, path, index)
-  })
-  return sortNodes(roots)
+  for (let index = 0; index < count; index++) {
+    for (const path of pathsOf(index)) addPath(roots, path, index)
+  }
+  return roots
+}
+
+/**
+ * The nodes an article filed under `paths` belongs to, each once: every
+ * node on each path, from the top.
+ */
+export function nodesOf(
+  roots: ReadonlyMap<string, TreeNode>,
+  paths: readonly CategoryPath[],
+): TreeNode[] {
+  const nodes = new Set<TreeNode>()
+  for (const path of paths) {
+    let level = roots
+    for (const name of path) {
+      const node = level.get(name)
+      if (!node) break
+      nodes.add(node)
+      level = node.children
+    }
+  }
+  return [...nodes]
 }
 
 function addPath(

@@ -21,7 +21,11 @@ test('keeping a folder counts its files, not the notes beside them', () => {
   first.write('search/index.json', '{}')
   first.write('search/s/0.ab.bin', 'x')
   first.note('search/.source', 'key')
-  const second = new OutputWriter(dir, first.hashes)
+  const second = new OutputWriter(dir, {
+    files: first.hashes,
+    articles: new Map(),
+    lists: new Map(),
+  })
   expect(second.keepPrevious('search/')).toBe(2)
   expect(second.unchanged).toBe(2)
   expect(second.previousHash('search/.source')).toBe('key')

@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { dataPaths } from '../../../src/lib/article-schema.ts'
 import { contentHash, contentHasher } from '../shared/hash.ts'
 
 /** The hash remembered for a content-addressed file: its path is its hash. */
@@ -24,23 +25,43 @@ export const OWNED_DIRS = [
   'search',
 ]
 
+/** What the last run left in the output folder (cache/output-hash-cache.ts). */
+export type PreviousOutput = {
+  /** Hash of each file that is no article and no list page, by path. */
+  files: ReadonlyMap<string, string>
+  /** Hash of each article file, by id. */
+  articles: ReadonlyMap<string, string>
+  /** Pages of each list, by folder (`pages/all/<hash>/`). */
+  lists: ReadonlyMap<string, number>
+}
+
+/** Nothing written before: a first run. */
+export const NO_PREVIOUS_OUTPUT: PreviousOutput = {
+  files: new Map(),
+  articles: new Map(),
+  lists: new Map(),
+}
+
 /**
  * Writes output files, skipping any whose content hash equals what the
- * previous run wrote there, and remembers every path written this run so
- * stale files can be removed at the end.
+ * previous run wrote there, and remembers what this run wrote so stale
+ * files can be removed at the end. Articles are remembered by the caller
+ * (their ids and hashes are in the ArticleTable): `keepArticles` says
+ * which ids are current. List pages are remembered by their list's folder.
  */
 export class OutputWriter {
+  /** Hash of each file written this run that is no article and no list page. */
   readonly hashes = new Map<string, string>()
+  /** Pages of each list written this run, by folder. */
+  readonly lists = new Map<string, number>()
   written = 0
   unchanged = 0
   readonly outDir: string
-  private readonly previous: ReadonlyMap<string, string>
+  private readonly previous: PreviousOutput
   private readonly dirs = new Set<string>()
+  private isCurrentArticle: (id: string) => boolean = () => false
 
-  constructor(
-    outDir: string,
-    previous: ReadonlyMap<string, string> = new Map(),
-  ) {
+  constructor(outDir: string, previous: PreviousOutput = NO_PREVIOUS_OUTPUT) {
     this.outDir = outDir
     this.previous = previous
   }
@@ -56,7 +77,7 @@ export class OutputWriter {
 
   /** Records `hash` as the content of `rel`; whether it was already so. */
   private remember(rel: string, hash: string): boolean {
-    const before = this.hashes.get(rel) ?? this.previous.get(rel)
+    const before = this.hashes.get(rel) ?? this.previous.files.get(rel)
     this.hashes.set(rel, hash)
     return before === hash
   }
@@ -73,17 +94,45 @@ export class OutputWriter {
   }
 
   /**
-   * Writes a file whose path names its content (a list page under its
-   * list's content hash): when the last run wrote that path, the bytes are
-   * the same, so nothing is hashed, compared or written.
+   * Writes a file whose path names its content: when the last run wrote
+   * that path, the bytes are the same, so nothing is hashed, compared or
+   * written.
    */
   writeAddressed(rel: string, content: () => string | Uint8Array): void {
     this.hashes.set(rel, ADDRESSED)
-    if (this.previous.has(rel)) {
+    if (this.previous.files.has(rel)) {
       this.unchanged++
       return
     }
     this.writeFile(rel, content())
+  }
+
+  /**
+   * Writes the pages `<base>1.json` … `<base><pages>.json` of a list whose
+   * folder names its content (a hash of all its items): when the last run
+   * wrote that folder, every page is already there as it would be.
+   */
+  writeList(
+    base: string,
+    pages: number,
+    page: (n: number) => string | Uint8Array,
+  ): void {
+    this.lists.set(base, pages)
+    if (this.previous.lists.get(base) === pages) {
+      this.unchanged += pages
+      return
+    }
+    for (let n = 1; n <= pages; n++) this.writeFile(`${base}${n}.json`, page(n))
+  }
+
+  /** Writes article `id`'s file (the caller remembers its hash). */
+  writeArticle(id: string, content: string | Uint8Array): void {
+    this.writeFile(dataPaths.article(id), content)
+  }
+
+  /** Which ids' article files this run keeps; every other one is stale. */
+  keepArticles(isCurrent: (id: string) => boolean): void {
+    this.isCurrentArticle = isCurrent
   }
 
   /**
@@ -121,7 +170,7 @@ export class OutputWriter {
 
   /** What the last run recorded for `rel` (a hash, or a note), if anything. */
   previousHash(rel: string): string | undefined {
-    return this.previous.get(rel)
+    return this.previous.files.get(rel)
   }
 
   /**
@@ -141,25 +190,13 @@ export class OutputWriter {
    */
   keepPrevious(prefix: string): number {
     let kept = 0
-    for (const [rel, hash] of this.previous) {
+    for (const [rel, hash] of this.previous.files) {
       if (!rel.startsWith(prefix)) continue
       this.hashes.set(rel, hash)
       if (!isNote(rel)) kept++
     }
     this.unchanged += kept
     return kept
-  }
-
-  /** Records a file another thread wrote (or found unchanged). */
-  record(rel: string, hash: string, written: boolean): void {
-    this.hashes.set(rel, hash)
-    if (written) this.written++
-    else this.unchanged++
-  }
-
-  /** Forgets a path written earlier in this run (a merged duplicate's file). */
-  forget(rel: string): void {
-    this.hashes.delete(rel)
   }
 
   /** Deletes files in the owned folders that this run did not write. */
@@ -180,7 +217,7 @@ export class OutputWriter {
     for (const entry of entries) {
       const child = `${rel}/${entry.name}`
       if (entry.isDirectory()) removed += this.sweep(child)
-      else if (!this.hashes.has(child)) {
+      else if (!this.isCurrent(child)) {
         unlinkSync(join(this.outDir, child))
         removed++
       }
@@ -188,6 +225,18 @@ export class OutputWriter {
     if (readdirSync(join(this.outDir, rel)).length === 0)
       rmdirSync(join(this.outDir, rel))
     return removed
+  }
+
+  /** Whether `rel`, a file in an owned folder, was written (or kept) this run. */
+  private isCurrent(rel: string): boolean {
+    if (this.hashes.has(rel)) return true
+    const article = /^articles\/(.+)\.json$/.exec(rel)
+    if (article) return this.isCurrentArticle(article[1])
+    const page = /^(.+\/)(\d+)\.json$/.exec(rel)
+    if (!page) return false
+    const pages = this.lists.get(page[1]) ?? 0
+    const n = Number(page[2])
+    return n >= 1 && n <= pages && String(n) === page[2]
   }
 }
 

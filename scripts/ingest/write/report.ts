@@ -1,62 +1,48 @@
 import {
-  CONTRACT_VERSION,
   dataPaths,
-  type FeedHealth,
   type IngestReport,
   type ReportEntry,
-  type ReportStatus,
 } from '../../../src/lib/article-schema.ts'
 import { extname } from 'node:path'
 
 /**
- * Counts per status and the entries in the order given (input order);
- * with subscriptions, each feed's health.
+ * The entries as they are, telling `log` the stderr lines for the person
+ * who ran the ingest as the entries pass (a streamed report is read once):
+ * one per entry that needs attention, then one for all skipped files
+ * together (a folder of images would otherwise drown the rest).
  */
-export function buildReport(
-  entries: ReportEntry[],
-  subscriptions?: FeedHealth[],
-): IngestReport {
-  const counts: Record<ReportStatus, number> = {
-    written: 0,
-    merged: 0,
-    rejected: 0,
-    skipped: 0,
-  }
-  for (const entry of entries) counts[entry.status]++
-  const report: IngestReport = {
-    version: CONTRACT_VERSION,
-    counts,
-    files: entries,
-  }
-  if (subscriptions) report.subscriptions = subscriptions
-  return report
-}
-
-/**
- * The stderr lines for the person who ran the ingest: one per entry that
- * needs attention, then one for all skipped files together (a folder of
- * images would otherwise drown the rest).
- */
-export function* attentionLines(report: IngestReport): Generator<string> {
-  const skipped: string[] = []
-  for (const entry of report.files) {
-    if (entry.status === 'skipped') skipped.push(entry.file)
+export function* withAttentionLines(
+  entries: Iterable<ReportEntry>,
+  log: (line: string) => void,
+): Generator<ReportEntry> {
+  const skipped = new Map<string, number>()
+  for (const entry of entries) {
+    if (entry.status === 'skipped') countExtension(skipped, entry.file)
     const line = formatEntry(entry)
-    if (line) yield line
+    if (line) log(line)
+    yield entry
   }
-  if (skipped.length > 0) {
-    yield `skipped: ${skipped.length} files that are no posts or feeds (${skippedTally(skipped)}); ${dataPaths.report} lists them`
+  if (skipped.size > 0) {
+    const total = [...skipped.values()].reduce((sum, n) => sum + n, 0)
+    log(
+      `skipped: ${total} files that are no posts or feeds (${formatTally(skipped)}); ${dataPaths.report} lists them`,
+    )
   }
 }
 
 /** `.png 10, .txt 2, no extension 1`: skipped files by extension, most first. */
 export function skippedTally(files: string[]): string {
   const counts = new Map<string, number>()
-  for (const file of files) {
-    const ext =
-      extname(file.replace(/#\d+$/, '')).toLowerCase() || 'no extension'
-    counts.set(ext, (counts.get(ext) ?? 0) + 1)
-  }
+  for (const file of files) countExtension(counts, file)
+  return formatTally(counts)
+}
+
+function countExtension(counts: Map<string, number>, file: string): void {
+  const ext = extname(file.replace(/#\d+$/, '')).toLowerCase() || 'no extension'
+  counts.set(ext, (counts.get(ext) ?? 0) + 1)
+}
+
+function formatTally(counts: Map<string, number>): string {
   return [...counts]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .map(([ext, n]) => `${ext} ${n}`)
@@ -85,28 +71,29 @@ export function renderReport(report: IngestReport): string {
   return [...reportParts(report)].join('')
 }
 
-/** renderReport in pieces, so 100,000 lines never sit in memory at once. */
-export function* reportParts(report: IngestReport): Generator<string> {
+/** A report whose entries are streamed (made as they are written). */
+export type StreamedReport = Omit<IngestReport, 'files'> & {
+  files: Iterable<ReportEntry>
+}
+
+/** renderReport in pieces, so 1,000,000 lines never sit in memory at once. */
+export function* reportParts(report: StreamedReport): Generator<string> {
   const counts = JSON.stringify(report.counts, null, 2).replace(/\n/g, '\n  ')
   yield `{\n  "version": ${report.version},\n  "counts": ${counts},\n  "files": `
-  if (report.files.length === 0) yield '[]'
-  else {
-    yield '[\n'
-    let first = true
-    for (const entry of report.files) {
-      yield `${first ? '' : ',\n'}    ${JSON.stringify(entry)}`
-      first = false
-    }
-    yield '\n  ]'
+  let first = true
+  for (const entry of report.files) {
+    yield `${first ? '[\n' : ',\n'}    ${JSON.stringify(entry)}`
+    first = false
   }
+  yield first ? '[]' : '\n  ]'
   if (report.subscriptions) {
     yield ',\n  "subscriptions": ['
-    let first = true
+    let firstFeed = true
     for (const feed of report.subscriptions) {
-      yield `${first ? '\n' : ',\n'}    ${JSON.stringify(feed)}`
-      first = false
+      yield `${firstFeed ? '\n' : ',\n'}    ${JSON.stringify(feed)}`
+      firstFeed = false
     }
-    yield first ? ']' : '\n  ]'
+    yield firstFeed ? ']' : '\n  ]'
   }
   if (report.images) {
     const { images, ...totals } = report.images

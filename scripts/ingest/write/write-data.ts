@@ -1,61 +1,61 @@
 import {
   CONTRACT_VERSION,
   dataPaths,
-  type IngestReport,
   type Manifest,
 } from '../../../src/lib/article-schema.ts'
-import { buildCategoryTree, sortNodes } from './category-tree.ts'
-import type { Candidate } from './collect/dedupe.ts'
+import type { SpillFile } from '../shared/spill-file.ts'
+import { nodesOf, sortNodes, treeOf, type TreeNode } from './category-tree.ts'
+import type { ArticleTable } from './collect/article-table.ts'
 import type { OutputWriter } from './output-writer.ts'
 import { formatRfc3339 } from '../convert/fields/parse-date.ts'
-import type { ItemStore } from './collect/item-store.ts'
-import { reportParts } from './report.ts'
-import type { Prepared } from '../convert/prepare-article.ts'
+import { reportParts, type StreamedReport } from './report.ts'
 import {
   ALL_TITLE,
   PAGE_SIZE,
+  listHasher,
   writeCategoryLists,
   writeList,
 } from './write-lists.ts'
 
 export const MANIFEST_TITLE = '资讯'
 
-type Listed = Candidate & Pick<Prepared, 'paths'> & { itemIndex: number }
-
-/** Newest first; the same date falls back to the id, so order is stable. */
-export function compareArticles(a: Listed, b: Listed): number {
-  return b.dateMs - a.dateMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
+/** Items read from the spill in one go while it is sorted. */
+const COPY_RUN = 64
 
 /**
  * Writes the lists (all articles, every category node), the manifest and
- * the report. Sorts `articles` in place. Returns the number of category
- * nodes.
+ * the report, for the table's rows `winners`. The list items are copied
+ * into `sortedItems` (an empty spill) newest first while every list's hash
+ * is fed, so each list is then read a page at a time, mostly in one read
+ * per page, and no list's items are ever all in memory. Returns the number
+ * of category nodes and the winners in list order.
  */
 export function writeData(
   writer: OutputWriter,
-  articles: Listed[],
-  store: ItemStore,
-  report: IngestReport,
-): number {
-  const sorted = articles.sort(compareArticles)
-  const item = (index: number) => store.get(sorted[index].itemIndex)
+  articles: { table: ArticleTable; winners: Uint32Array },
+  sortedItems: SpillFile,
+  report: StreamedReport,
+): { categories: number; sorted: Uint32Array } {
+  const { table } = articles
+  const sorted = sortArticles(table, articles.winners)
+  const roots = treeOf(sorted.length, (k) => table.paths(sorted[k]))
+  const hashOf = copyAndHash(table, sorted, roots, sortedItems)
   const all = writeList(writer, {
     key: 'all',
     title: ALL_TITLE,
     dir: 'pages/all',
     count: sorted.length,
-    item,
+    items: (from, to) => sortedItems.readRange(from, to),
+    hash: hashOf.all,
   })
-  const categories = writeCategoryLists(
-    writer,
-    buildCategoryTree(sorted),
-    item,
-    sortNodes,
-  )
+  const categories = writeCategoryLists(writer, sortNodes(roots), {
+    items: (node, from, to) => sortedItems.readRun(node.members, from, to),
+    hash: (node) => hashOf.nodes.get(node),
+    sortChildren: sortNodes,
+  })
   const manifest: Manifest = {
     version: CONTRACT_VERSION,
-    generated: formatRfc3339(sorted[0]?.dateMs ?? 0),
+    generated: formatRfc3339(sorted.length > 0 ? table.dateMs(sorted[0]) : 0),
     title: MANIFEST_TITLE,
     total: sorted.length,
     page_size: PAGE_SIZE,
@@ -64,7 +64,62 @@ export function writeData(
   }
   writer.write(dataPaths.manifest, json(manifest))
   writer.writeParts(dataPaths.report, reportParts(report))
-  return countNodes(categories)
+  return { categories: countNodes(categories), sorted }
+}
+
+/** Newest first; the same date falls back to the id, so order is stable. */
+export function sortArticles(
+  table: ArticleTable,
+  rows: Uint32Array,
+): Uint32Array {
+  return Uint32Array.from(rows).sort(
+    (a, b) =>
+      table.dateMs(b) - table.dateMs(a) || compareIds(table.id(a), table.id(b)),
+  )
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Copies the items of `sorted` into `out` in that order and returns the
+ * hash of every list (all articles, each node), fed on the way.
+ */
+function copyAndHash(
+  table: ArticleTable,
+  sorted: Uint32Array,
+  roots: ReadonlyMap<string, TreeNode>,
+  out: SpillFile,
+): { all: string; nodes: Map<TreeNode, string> } {
+  const all = listHasher('all', ALL_TITLE)
+  const hashers = new Map<TreeNode, ReturnType<typeof listHasher>>()
+  const nodesFor = new Map<number, Array<ReturnType<typeof listHasher>>>()
+  const hashersOf = (pathSet: number) => {
+    let found = nodesFor.get(pathSet)
+    if (!found) {
+      found = nodesOf(roots, table.distinctPaths[pathSet]).map((node) => {
+        let hasher = hashers.get(node)
+        if (!hasher)
+          hashers.set(node, (hasher = listHasher(node.key, node.name)))
+        return hasher
+      })
+      nodesFor.set(pathSet, found)
+    }
+    return found
+  }
+  for (let from = 0; from < sorted.length; from += COPY_RUN) {
+    const to = Math.min(sorted.length, from + COPY_RUN)
+    table.listItems(sorted, from, to).forEach((item, i) => {
+      out.append(item)
+      all.update(item)
+      for (const hasher of hashersOf(table.pathSet(sorted[from + i])))
+        hasher.update(item)
+    })
+  }
+  const nodes = new Map<TreeNode, string>()
+  for (const [node, hasher] of hashers) nodes.set(node, hasher.digest())
+  return { all: all.digest(), nodes }
 }
 
 function countNodes(nodes: Manifest['categories']): number {

@@ -4,7 +4,7 @@ import {
   type ListRef,
 } from '../../../src/lib/article-schema.ts'
 import type { TreeNode } from './category-tree.ts'
-import { shortHashOf } from '../shared/hash.ts'
+import { shortHasher } from '../shared/hash.ts'
 import type { OutputWriter } from './output-writer.ts'
 
 export const PAGE_SIZE = 24
@@ -18,10 +18,12 @@ export type ListSpec = {
   /** How many items the list has. */
   count: number
   /**
-   * Item `index` (a compact JSON summary, UTF-8), newest first. Read on
-   * demand, so 100,000 items never sit in one more array per list.
+   * Items `from` … `to - 1` (compact JSON summaries, UTF-8), newest first.
+   * Read a page at a time, so a list's items never sit in memory together.
    */
-  item: (index: number) => Uint8Array
+  items: (from: number, to: number) => Uint8Array[]
+  /** The list's hash (listHasher over its items), when already known. */
+  hash?: string
 }
 
 /**
@@ -36,26 +38,34 @@ export function writeList(
 ): ListRef {
   const { count } = spec
   const pages = Math.ceil(count / pageSize)
-  const base = `${spec.dir}/${listHash(spec, pageSize)}/`
-  for (let page = 1; page <= pages; page++) {
+  const base = `${spec.dir}/${spec.hash ?? listHash(spec, pageSize)}/`
+  writer.writeList(base, pages, (page) => {
     const meta = { page, pages, count }
-    writer.writeAddressed(`${base}${page}.json`, () => {
-      const items: Uint8Array[] = []
-      const end = Math.min(count, page * pageSize)
-      for (let i = (page - 1) * pageSize; i < end; i++) items.push(spec.item(i))
-      return renderPage(spec, items, meta)
-    })
-  }
+    const from = (page - 1) * pageSize
+    const items = spec.items(from, Math.min(count, from + pageSize))
+    return renderPage(spec, items, meta)
+  })
   return { key: spec.key, count, pages, base }
 }
 
-/** The hash naming a list's folder: its key, title, page size and items. */
+/**
+ * The hash naming a list's folder, fed item by item: its key, title and
+ * page size, then its items (shortHashOf's parts: 10 characters). Items can
+ * be fed as they stream by, many lists at once.
+ */
+export function listHasher(key: string, title: string, pageSize = PAGE_SIZE) {
+  const hasher = shortHasher(10)
+  hasher.update(`${key}\u0000${title}\u0000${pageSize}`)
+  return hasher
+}
+
 function listHash(spec: ListSpec, pageSize: number): string {
-  const head = Buffer.from(`${spec.key}\u0000${spec.title}\u0000${pageSize}`)
-  return shortHashOf(
-    { count: spec.count + 1, part: (i) => (i === 0 ? head : spec.item(i - 1)) },
-    10,
-  )
+  const hasher = listHasher(spec.key, spec.title, pageSize)
+  for (let from = 0; from < spec.count; from += pageSize) {
+    const to = Math.min(spec.count, from + pageSize)
+    for (const item of spec.items(from, to)) hasher.update(item)
+  }
+  return hasher.digest()
 }
 
 type PageMeta = { page: number; pages: number; count: number }
@@ -97,12 +107,20 @@ export function renderPage(
   return page
 }
 
+/** How writeCategoryLists reads a node's list. */
+export type NodeLists = {
+  /** Items `from` … `to - 1` of the node's list. */
+  items: (node: TreeNode, from: number, to: number) => Uint8Array[]
+  /** The node's list hash, when known. */
+  hash?: (node: TreeNode) => string | undefined
+  sortChildren: (children: Map<string, TreeNode>) => TreeNode[]
+}
+
 /** Writes every node's list, depth first, and returns the manifest's tree. */
 export function writeCategoryLists(
   writer: OutputWriter,
   nodes: TreeNode[],
-  item: (index: number) => Uint8Array,
-  sortChildren: (children: Map<string, TreeNode>) => TreeNode[],
+  lists: NodeLists,
 ): CategoryNode[] {
   return nodes.map((node) => {
     const ref = writeList(writer, {
@@ -110,13 +128,13 @@ export function writeCategoryLists(
       title: node.name,
       dir: `categories/${node.key}`,
       count: node.members.length,
-      item: (i) => item(node.members[i]),
+      items: (from, to) => lists.items(node, from, to),
+      hash: lists.hash?.(node),
     })
     const children = writeCategoryLists(
       writer,
-      sortChildren(node.children),
-      item,
-      sortChildren,
+      lists.sortChildren(node.children),
+      lists,
     )
     return { ...ref, name: node.name, path: node.path, children }
   })

@@ -1,3 +1,4 @@
+import { parse, serialize, type DefaultTreeAdapterTypes } from 'parse5'
 import { describe, expect, test } from 'vitest'
 import { mayHoldTrigger, stripInlineScript } from './strip-inline-script.ts'
 import { triggersIn } from './triggers-in.ts'
@@ -36,3 +37,128 @@ describe('bodies lose inline script and style at ingest', () => {
     expect(triggersIn(stripInlineScript(html))).toEqual([])
   })
 })
+
+describe('one round is enough only where another could not change it', () => {
+  test.each([
+    ['<p style="a"></p><pre>\n\nx</pre>', '<p></p><pre>x</pre>'],
+    [
+      '<p style="a"></p><textarea>\n\nx</textarea>',
+      '<p></p><textarea>x</textarea>',
+    ],
+    [
+      '<form><math><mtext></form><form><mglyph><style><img src=x onerror=alert(1)>',
+      '<form><math><mtext><mglyph></mglyph></mtext></math></form>',
+    ],
+  ])('%s settles as a fixed point', (input, expected) => {
+    expect(stripInlineScript(input)).toBe(expected)
+  })
+
+  test('2,000 random tag soups with triggers all come out as parse fixed points', () => {
+    const random = lcg(14)
+    let checked = 0
+    for (let n = 0; n < 2000; n++) {
+      const html = tagSoup(random)
+      if (!mayHoldTrigger(html)) continue
+      const out = stripInlineScript(html)
+      expect(cleanOnce(out), html).toBe(out)
+      expect(triggersIn(out), html).toEqual([])
+      checked++
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+})
+
+// --- internal ---
+
+/** One parse, clean and serialise, as the browser would parse `html`. */
+function cleanOnce(html: string): string {
+  const root = parse(`<remove></remove>${html}`).childNodes.find(
+    (n) => 'tagName' in n,
+  ) as DefaultTreeAdapterTypes.Element
+  const body = root.childNodes.filter((n) => 'tagName' in n).at(-1)!
+  body.childNodes = body.childNodes.slice(1)
+  const clean = (parent: DefaultTreeAdapterTypes.ParentNode) => {
+    parent.childNodes = parent.childNodes.filter(
+      (n) => !('tagName' in n && /^(script|style)$/.test(n.tagName)),
+    )
+    for (const node of parent.childNodes) {
+      if (!('tagName' in node)) continue
+      node.attrs = node.attrs.filter((a) => !/^(on|style$)/i.test(a.name))
+      clean(node)
+      if (node.tagName === 'template') {
+        clean((node as DefaultTreeAdapterTypes.Template).content)
+      }
+    }
+  }
+  clean(body)
+  return serialize(body)
+}
+
+function lcg(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff
+    return state / 0x80000000
+  }
+}
+
+const TAGS =
+  'p span div a b em table tbody tr td caption col ul li pre code textarea listing select option button form input img br h1 h6 blockquote math mtext mi mglyph annotation-xml svg foreignObject desc title path style script noscript template iframe xmp noembed object font nobr frameset body head ruby rt sup label details plaintext distroname o:p'.split(
+    ' ',
+  )
+const ATTRIBUTES = [
+  ' style="color:red"',
+  ' onclick="x()"',
+  ' title="a<b>c"',
+  " alt='>'",
+  ' href="/x?a=1&b=2"',
+  ' id="</title><b>"',
+  ' style',
+  ' onerror=y',
+  ' data-x="on"',
+  ' encoding="text/html"',
+  ' color=red',
+  ' xlink:href="x"',
+  ' type="hidden"',
+]
+const TEXTS = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '文字',
+  '&amp;',
+  '&lt;',
+  '<',
+  '>',
+  '&nbsp;',
+  '"',
+  "'",
+  '-->',
+  '<!--c-->',
+  '<!---->',
+  '<!-->',
+  '<![CDATA[x]]>',
+  '<?pi?>',
+  '</',
+  '\r\n',
+]
+
+/** Random start tags, end tags and text: what parser differentials are made of. */
+function tagSoup(random: () => number): string {
+  const pick = <T>(items: readonly T[]) =>
+    items[Math.floor(random() * items.length)]
+  let html = ''
+  for (let i = 2 + Math.floor(random() * 14); i > 0; i--) {
+    const r = random()
+    if (r < 0.45) {
+      const attributes =
+        random() < 0.5
+          ? pick(ATTRIBUTES) + (random() < 0.3 ? pick(ATTRIBUTES) : '')
+          : ''
+      html += `<${pick(TAGS)}${attributes}>`
+    } else if (r < 0.7) html += `</${pick(TAGS)}>`
+    else html += pick(TEXTS)
+  }
+  return html
+}

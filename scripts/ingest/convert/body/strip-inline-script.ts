@@ -43,13 +43,36 @@ function mayBeInTag(html: string, at: number): boolean {
 const MAX_ROUNDS = 4
 
 /**
+ * Serialised markup that may parse to another tree than the one it came
+ * from: the form element pointer, foreign content, templates, `noscript`
+ * (scripting flag), raw-text elements, and a leading newline in `pre`,
+ * `textarea` and `listing` (the parser drops one). Serialiser output has
+ * lower-case names and `>` escaped in attribute values, so a tag is found
+ * by its text.
+ */
+const MAY_NOT_ROUND_TRIP =
+  /<(?:form|math|svg|template|noscript|plaintext|xmp|iframe|noembed|noframes)\b|<(?:pre|textarea|listing)\b[^>]*>\n/
+
+/**
+ * Whether a round's output needs no further round: it holds no trigger's
+ * letters (names are never decoded, so it cannot parse to one) and none of
+ * the markup that may not survive a parse and serialise unchanged, so
+ * parsing it again would give it back. Saves the second parse and
+ * serialisation of almost every styled body (BENCHMARKS.md, ingest floor).
+ */
+function isSettled(html: string): boolean {
+  return !mayHoldTrigger(html) && !MAY_NOT_ROUND_TRIP.test(html)
+}
+
+/**
  * Removes `<script>`/`<style>` elements and every `on*` and `style`
  * attribute from a body, as the browser will parse it. Chromium applies
  * the page's CSP to the inert document DOMPurify parses into, so these
  * raise (blocked) violation reports before the sanitiser removes them
  * (docs/decisions/010). Parsing is spec-compliant (parse5) and done the way
  * DOMPurify does it; the result is parsed and cleaned again until it is
- * stable, so the string the browser receives parses to a clean tree.
+ * stable (or, by isSettled, cannot change), so the string the browser
+ * receives parses to a clean tree.
  * Noise reduction only: the browser sanitiser stays the security boundary.
  */
 export function stripInlineScript(html: string): string {
@@ -59,7 +82,7 @@ export function stripInlineScript(html: string): string {
     const body = parseLikeDomPurify(current)
     removeTriggers(body)
     const next = serialize(body)
-    if (next === current) return current
+    if (next === current || isSettled(next)) return next
     current = next
   }
   // Markup that will not settle is kept as its text.

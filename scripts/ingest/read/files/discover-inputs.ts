@@ -8,9 +8,10 @@ import {
 } from 'node:fs'
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path'
 import { describeFsError, IngestError } from '../../shared/errors.ts'
-import type { InputTask, Rejection } from '../input-types.ts'
+import type { Rejection } from '../input-types.ts'
 import { isInputFile, isMaybePost } from './input-kinds.ts'
 import { rootLabels } from './root-labels.ts'
+import { TaskList } from './task-list.ts'
 
 /** A file or folder that will not be read, and where it goes in the report. */
 export type NotRead = Rejection & {
@@ -19,7 +20,7 @@ export type NotRead = Rejection & {
 }
 
 export type Discovery = {
-  tasks: InputTask[]
+  tasks: TaskList
   /**
    * Files that are no posts or feeds (skipped), and entries that could not
    * even be read (symlink loops, broken links…: rejected).
@@ -40,10 +41,9 @@ export type Discovery = {
  */
 export function discoverInputs(inputs: string[]): Discovery {
   const state: WalkState = {
-    tasks: [],
+    tasks: new TaskList(),
     notRead: [],
     seen: new Set(),
-    taskLabels: [],
   }
   const found = inputs.map((input) => {
     const abs = resolve(input)
@@ -53,21 +53,18 @@ export function discoverInputs(inputs: string[]): Discovery {
   })
   const labels = rootLabels(found.map((f) => f.root))
   found.forEach(({ abs, stat, root }, i) => {
-    const at = { root, label: labels[i] }
+    const label = labels[i]
+    const at = { root, label, id: state.tasks.addRoot({ dir: root, label }) }
     if (stat.isDirectory()) walk(state, { ...at, dir: abs, ancestors: [] })
-    else addFile(state, at, abs, basename(abs), stat, true)
+    else addFile(state, at, basename(abs), stat, true)
   })
-  if (inputs.length > 1) disambiguateRelPaths(state)
+  if (inputs.length > 1) state.tasks.prefixSharedPaths()
   return { tasks: state.tasks, notRead: state.notRead }
 }
 
-type WalkState = Discovery & {
-  seen: Set<string>
-  /** The label of each task's root, for disambiguateRelPaths. */
-  taskLabels: string[]
-}
-/** An input root: its path and its label in the report. */
-type Root = { root: string; label: string }
+type WalkState = Discovery & { seen: Set<string> }
+/** An input root: its path, its label in the report and its number in the TaskList. */
+type Root = { root: string; label: string; id: number }
 type WalkDir = Root & { dir: string; ancestors: string[] }
 
 function walk(state: WalkState, at: WalkDir): void {
@@ -115,14 +112,14 @@ type Folder = WalkDir & { real: string; relDir: string }
 function visit(state: WalkState, at: Folder, entry: Dirent): void {
   const { name } = entry
   // Plain concatenation: 100,000 path.join/relative calls cost ~1 s.
-  const abs = at.dir.endsWith(sep)
-    ? `${at.dir}${name}`
-    : `${at.dir}${sep}${name}`
   const rel = at.relDir === '' ? name : `${at.relDir}/${name}`
   // A plain file is not stat'ed here: the thread that reads it learns its
   // size and time from the open file (a run with an input results cache
   // stats it before looking it up).
-  if (entry.isFile()) return addFile(state, at, abs, rel)
+  if (entry.isFile()) return addFile(state, at, rel)
+  const abs = at.dir.endsWith(sep)
+    ? `${at.dir}${name}`
+    : `${at.dir}${sep}${name}`
   let stat: Stats
   try {
     stat = statSync(abs)
@@ -132,39 +129,32 @@ function visit(state: WalkState, at: Folder, entry: Dirent): void {
   if (stat.isDirectory()) {
     const ancestors = [...at.ancestors, at.real]
     walk(state, { ...rootOf(at), dir: abs, ancestors })
-  } else addFile(state, at, abs, rel, stat)
+  } else addFile(state, at, rel, stat)
 }
 
 function rootOf(at: Root): Root {
-  return { root: at.root, label: at.label }
+  return { root: at.root, label: at.label, id: at.id }
 }
 
 function addFile(
   state: WalkState,
   at: Root,
-  path: string,
   relPath: string,
   stat?: Stats,
   named = false,
 ): void {
-  const file = reportName(at.label, relPath)
   const name = basename(relPath)
   // A file named on the command line is read whatever its extension.
   if (!named && !isInputFile(name) && !isMaybePost(name)) {
     const ext = extname(name).toLowerCase()
     return notRead(
       state,
-      file,
+      reportName(at.label, relPath),
       `not a post or feed (${ext === '' ? 'no extension' : ext})`,
       true,
     )
   }
-  state.taskLabels.push(at.label)
-  state.tasks.push(
-    stat
-      ? { path, file, relPath, size: stat.size, mtimeMs: stat.mtimeMs }
-      : { path, file, relPath },
-  )
+  state.tasks.add(at.id, relPath, stat)
 }
 
 function notRead(
@@ -185,21 +175,6 @@ function notRead(
 function reportName(label: string, rel: string): string {
   if (label === '') return rel === '' ? '.' : rel
   return rel === '' ? label : `${label}/${rel}`
-}
-
-/**
- * Same relative path under two inputs: prefix both with their root's
- * label (its folder name, made unique), so their ids (derived from it)
- * differ.
- */
-function disambiguateRelPaths(state: WalkState): void {
-  const counts = new Map<string, number>()
-  for (const t of state.tasks)
-    counts.set(t.relPath, (counts.get(t.relPath) ?? 0) + 1)
-  state.tasks.forEach((t, i) => {
-    if ((counts.get(t.relPath) ?? 0) > 1)
-      t.relPath = `${state.taskLabels[i]}/${t.relPath}`
-  })
 }
 
 export function compareCodePoints(a: string, b: string): number {

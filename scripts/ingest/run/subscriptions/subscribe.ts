@@ -1,4 +1,5 @@
 import type { Discovery } from '../../read/files/discover-inputs.ts'
+import { TaskList } from '../../read/files/task-list.ts'
 import { ZIXUN_VERSION } from '../../shared/version.ts'
 import { fetchSubscriptions, type Subscribed } from './fetch-subscriptions.ts'
 import type { SubscribeOptions } from './subscribe-options.ts'
@@ -23,7 +24,9 @@ export async function subscribe(
   )
   clock.lap('fetch')
   const discovery: Discovery =
-    options.inputs.length > 0 ? discover() : { tasks: [], notRead: [] }
+    options.inputs.length > 0
+      ? discover()
+      : { tasks: new TaskList(), notRead: [] }
   discovery.tasks.push(...subscribed.tasks)
   return { discovery, subscribed }
 }
