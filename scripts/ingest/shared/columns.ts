@@ -4,7 +4,7 @@ type TypedArrayOf<A extends TypedArray> = { new (length: number): A }
 /**
  * A growable column of numbers in one typed array: what the main thread
  * keeps per article or per input file, at 1–8 bytes a value instead of a
- * property of an object (docs/decisions/023). Doubles when full.
+ * property of an object (docs/decisions/026). Doubles when full.
  */
 export class Column<A extends TypedArray> {
   private values: A

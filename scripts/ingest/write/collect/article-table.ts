@@ -14,7 +14,7 @@ const ON_DISK = 1
 /**
  * Every converted article the main thread has received, one row each, in
  * arrival order: the compact record the lists, the report and the caches
- * are made from (docs/decisions/023). Numbers sit in typed columns, the
+ * are made from (docs/decisions/026). Numbers sit in typed columns, the
  * list item's bytes in a spill file, strings (id, link) once each; category
  * paths are shared by every article filed the same way. About 150 bytes
  * per article instead of ~3 KB of objects, summaries and map entries.
