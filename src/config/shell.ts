@@ -1,0 +1,16 @@
+/**
+ * The data-free app shell: `index.html` as Vite built it (hashed script and
+ * stylesheet, CSP meta, an empty `#root`), copied here before the home page
+ * is prerendered into `index.html`. Every path that has no page of its own
+ * is answered with it: the SPA fallback of nginx and `vite preview`
+ * (`/search`, `/saved`, unknown paths with status 404, categories and
+ * articles beyond the prerender limits), GitHub Pages' `404.html` (a copy)
+ * and the service worker's navigation fallback.
+ *
+ * It depends only on the code, never on the data: a data-only rebuild
+ * leaves it byte for byte the same (so the service worker does not change).
+ */
+export const SHELL_FILE = 'shell.html'
+
+/** The shell's URL on the site (root-relative). */
+export const SHELL_PATH = `/${SHELL_FILE}`
