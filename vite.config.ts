@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
 import { htmlLangPlugin } from './scripts/vite/html-lang-plugin.ts'
+import { precompressPlugin } from './scripts/vite/precompress-plugin.ts'
 import { prerenderPlugin } from './scripts/vite/prerender-plugin.ts'
 
 export default defineConfig({
@@ -14,6 +15,7 @@ export default defineConfig({
     dataDirPlugin(),
     cspPlugin(),
     ...prerenderPlugin(),
+    precompressPlugin(),
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
