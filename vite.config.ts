@@ -22,7 +22,8 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: false },
+  // The manifest tells the prerenderer which chunks each route needs.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   test: {
     restoreMocks: true,
     projects: [

@@ -11,6 +11,10 @@ import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
 import { ArticleList } from '@/features/articles/components/article-list'
+import {
+  loadWindowedRows,
+  needsWindowing,
+} from '@/features/articles/components/list-layout'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
 import { ShareButton } from '@/features/share/components/share-button'
 import type { ArticleSummary } from '@/lib/article-schema'
@@ -34,7 +38,12 @@ export const clientLoader =
     // restoration lands on the same card. A link opens a new entry, which
     // remembers nothing.
     const place = readListPlace(loading().key, pathname)
-    await ensureListPages(queryClient, resolved.list, place?.pages ?? 1)
+    const pages = place?.pages ?? 1
+    await Promise.all([
+      ensureListPages(queryClient, resolved.list, pages),
+      // A long list renders windowed from its first render.
+      needsWindowing(pages * manifest.page_size) && loadWindowedRows(),
+    ])
     return null
   }
 
