@@ -6,6 +6,7 @@ type ManifestChunk = {
   file: string
   isEntry?: boolean
   imports?: string[]
+  css?: string[]
 }
 
 export type BuildManifest = Record<string, ManifestChunk>
@@ -29,7 +30,7 @@ export async function readBuildManifest(
 }
 
 /** `key`'s chunk and every chunk it imports statically, as manifest keys. */
-function staticGraph(
+export function staticGraph(
   manifest: BuildManifest,
   key: string,
   seen = new Set<string>(),
