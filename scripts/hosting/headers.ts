@@ -24,3 +24,15 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /** Files with stable names (HTML, manifest, articles, feeds): revalidate. */
 export const CACHE_REVALIDATE = 'no-cache'
+
+/**
+ * The caching rule of each part of `dist/`, most specific first, as
+ * path patterns in the `_headers` style (`*` = anything).
+ */
+export const cacheRules: ReadonlyArray<{ pattern: string; value: string }> = [
+  { pattern: '/assets/*', value: CACHE_IMMUTABLE },
+  { pattern: '/data/pages/*', value: CACHE_IMMUTABLE },
+  { pattern: '/data/categories/*', value: CACHE_IMMUTABLE },
+  { pattern: '/data/images/*', value: CACHE_IMMUTABLE },
+  { pattern: '/*', value: CACHE_REVALIDATE },
+]

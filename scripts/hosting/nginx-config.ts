@@ -125,8 +125,8 @@ export function renderNginxConfig(): string {
       ...addHeaders(CACHE_IMMUTABLE, false),
     ]),
     location(
-      '~ ^/data/(pages|categories)/',
-      'List pages live in folders named by a hash of their content.',
+      '~ ^/data/(pages|categories|images)/',
+      'List pages live in folders named by a hash of their content; mirrored images are named by theirs.',
       [
         'try_files $uri =404;',
         'error_page 404 @missing;',

@@ -55,6 +55,8 @@ async function rebuild() {
     chunkNames: 'chunk-[hash]',
     metafile: true,
     logLevel: 'warning',
+    // Native code (libvips) loads from node_modules at run time.
+    external: ['sharp'],
     // Bundled CommonJS dependencies may call require().
     banner: {
       js: "import { createRequire as zixunRequire } from 'node:module'; const require = zixunRequire(import.meta.url);",

@@ -46,4 +46,5 @@ test('each fast path gives what its reference gives on the demo corpus, and is t
   expect(report.simpleYaml).toBeGreaterThan(0.9 * posts.length)
   expect(report.cuts).toBeGreaterThan(100 * posts.length)
   expect(report.pages).toBe(Math.ceil((posts.length + HARD.length) / 24))
-})
+  // CPU-bound: ~1 s alone, several beside the other suites on two busy cores.
+}, 30_000)

@@ -11,9 +11,15 @@ import {
   loadOutputHashes,
   saveOutputHashes,
 } from './cache/output-hash-cache.ts'
+import type { FeedHealth } from '../../src/lib/article-schema.ts'
 import { discoverInputs } from './read/files/discover-inputs.ts'
 import { convertAll, type Run } from './run/convert-all.ts'
 import { phaseClock } from './run/phase-clock.ts'
+import { ImageStage, type ImageOptions } from './run/images/image-stage.ts'
+import { subscribe } from './run/subscriptions/subscribe.ts'
+import { userAgentFor } from './run/subscriptions/fetch-subscriptions.ts'
+import { ZIXUN_VERSION } from './shared/version.ts'
+import type { SubscribeOptions } from './run/subscriptions/subscribe-options.ts'
 import {
   checkDiscovery,
   checkTimeZone,
@@ -40,6 +46,10 @@ export type MainOptions = {
   workers?: number
   /** Where the caches for the next run are kept (default `.cache/ingest`). */
   cacheDir?: string
+  /** Fetch the feeds of a subscription list into the history store first. */
+  subscriptions?: SubscribeOptions
+  /** Mirror thumbnails (and with `all`, body images) into `images/`. */
+  images?: ImageOptions
 }
 
 export type MainResult = {
@@ -50,8 +60,10 @@ export type MainResult = {
   files: { written: number; unchanged: number; removed: number }
   /** Input files converted, and taken unchanged from the last run. */
   inputs: { converted: number; cached: number }
-  /** Wall milliseconds per phase: discover, convert, lists, cleanup. */
+  /** Wall milliseconds per phase: (fetch), discover, convert, lists, cleanup. */
   phases: Record<string, number>
+  /** With subscriptions: each feed's health and what to say about the list. */
+  subscriptions?: { health: FeedHealth[]; warnings: string[] }
 }
 
 /**
@@ -68,13 +80,22 @@ export async function main(options: MainOptions): Promise<MainResult> {
   const timeZone = checkTimeZone(options)
   const outDir = resolve(options.outDir)
   const clock = phaseClock()
-  const discovery = checkDiscovery(discoverInputs(options.inputs), options)
+  const cacheDir = options.cacheDir ?? '.cache/ingest'
+  const { discovery, subscribed } = await subscribe(
+    options,
+    cacheDir,
+    clock,
+    () => checkDiscovery(discoverInputs(options.inputs), options),
+  )
   const freshOutput = !existsSync(join(outDir, 'articles'))
   prepareOutDir(outDir)
   clock.lap('discover')
-  const files = cacheFiles(options.cacheDir ?? '.cache/ingest', outDir)
+  const files = cacheFiles(cacheDir, outDir)
   const lastRun = loadOutputHashes(files.outputHashes, outDir)
-  const inputKey = `${codeVersion()} ${timeZone}`
+  const inputKey = `${codeVersion()} ${timeZone} images:${options.images?.mode ?? 'off'}`
+  const images =
+    options.images &&
+    new ImageStage(options.images, cacheDir, userAgentFor(ZIXUN_VERSION))
   const run: Run = {
     discovery,
     context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
@@ -86,12 +107,15 @@ export async function main(options: MainOptions): Promise<MainResult> {
         ? InputResultsCache.load(files.inputResults, inputKey)
         : undefined,
     nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
+    ...(images ? { images } : {}),
   }
+  if (images) run.context.images = images.context
   const { winners, entries, inputs } = await convertAll(run, options)
   // Nothing reads the tasks any more; let them go before the lists are built.
   run.discovery.tasks.length = 0
   clock.lap('convert')
-  const report = buildReport(toReportEntries(entries))
+  const report = buildReport(toReportEntries(entries), subscribed?.health)
+  if (images) report.images = images.publish(winners, run.writer)
   for (const line of attentionLines(report)) options.log?.(line)
   const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')
@@ -114,5 +138,6 @@ export async function main(options: MainOptions): Promise<MainResult> {
     files: { written, unchanged, removed },
     inputs,
     phases: clock.phases,
+    ...(subscribed ? { subscriptions: subscribed } : {}),
   }
 }

@@ -17,6 +17,24 @@ export type Author = { name: string }
 
 export type ImageSize = { width: number; height: number }
 
+/**
+ * Copies of a remote image the ingest made (`--images`): resized to the
+ * widths the reader shows it at, in modern formats and in the original
+ * one, content-hashed under `/data/images/`. The remote URL stays in
+ * `image` for everything else (feeds, previews).
+ */
+export type ImageSet = {
+  /** The fallback: the widest copy in the original format. */
+  src: string
+  /** The original-format copies: `/data/images/ab.jpg 160w, …`. */
+  srcset: string
+  /** The same widths in better formats, best first (`image/avif`, `image/webp`). */
+  sources: Array<{ type: string; srcset: string }>
+  /** The largest copy's size (the image's aspect ratio). */
+  width: number
+  height: number
+}
+
 /** One list entry: everything a card needs, nothing more. */
 export type ArticleSummary = {
   id: string
@@ -38,6 +56,8 @@ export type ArticleSummary = {
     categories: CategoryPath[]
     reading_minutes: number
     image_size?: ImageSize
+    /** Local copies of `image`, when the ingest mirrored it. */
+    image_set?: ImageSet
     /** Name of the feed or site the article came from, when known. */
     source?: string
   }
@@ -105,10 +125,68 @@ export type ReportEntry = {
   reason?: string
 }
 
+/**
+ * What this run did with a subscribed feed: `fetched` (new content read),
+ * `not_modified` (304, or the same bytes again), `failed` (with a reason),
+ * `skipped` (the server asked to wait, and the time has not come).
+ */
+export type FeedStatus = 'fetched' | 'not_modified' | 'failed' | 'skipped'
+
+/** One subscribed feed's health. URLs never carry credentials or tokens. */
+export type FeedHealth = {
+  /** The feed as listed, credentials and secret query values replaced by `***`. */
+  feed: string
+  title?: string
+  status: FeedStatus
+  http_status?: number
+  reason?: string
+  new_items: number
+  updated_items: number
+  /** Items in the history after this run. */
+  stored_items: number
+  consecutive_failures: number
+  /** RFC 3339. */
+  last_success?: string
+  /** A permanent redirect: the list should say this instead (`--export-opml` does). */
+  moved_to?: string
+  /** The feed found by autodiscovery on the page the list names. */
+  discovered?: string
+  /** RFC 3339: not asked again before (Retry-After). */
+  retry_after?: string
+  notices?: string[]
+  full_text?: { fetched: number; failed: number }
+}
+
+/** One remote image the articles of this run use, with `--images`. */
+export type ImageEntry = {
+  /** The remote URL (credentials and tokens replaced by `***`). */
+  url: string
+  status: 'mirrored' | 'kept_remote'
+  /** For `kept_remote`: why (404, too large, SVG…); the remote URL is used. */
+  reason?: string
+  /** Bytes of the remote image. */
+  original_bytes?: number
+  /** Bytes a card (or body) loads instead: the best format at twice the card's width. */
+  mirrored_bytes?: number
+}
+
+export type ImageReport = {
+  mode: 'thumbnails' | 'all'
+  mirrored: number
+  kept_remote: number
+  /** Bytes saved per mirrored image, summed: original minus what is loaded instead. */
+  bytes_saved: number
+  images: ImageEntry[]
+}
+
 export type IngestReport = {
   version: typeof CONTRACT_VERSION
   counts: Record<ReportStatus, number>
   files: ReportEntry[]
+  /** With `--subscriptions`: every listed feed, in list order. */
+  subscriptions?: FeedHealth[]
+  /** With `--images`: every image the articles use. */
+  images?: ImageReport
 }
 
 // --- paths, relative to the data root (public/data, served at /data/) ---

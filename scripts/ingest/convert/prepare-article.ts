@@ -20,6 +20,9 @@ export type Prepared = {
   articleJson: string
   /** The summary as a list-page item: compact JSON, UTF-8. */
   itemBytes: Uint8Array
+  /** With `--images`: image keys it uses, and those not fetched yet. */
+  images?: string[]
+  wantImages?: string[]
 }
 
 const ENCODER = new TextEncoder()
@@ -29,7 +32,7 @@ const ENCODER = new TextEncoder()
  * Data files are compact JSON: they are read by the reader, not by people.
  */
 export function prepareArticle(converted: Converted): Prepared {
-  const { article, link, dateMs, notes } = converted
+  const { article, link, dateMs, notes, images } = converted
   return {
     id: article.id,
     ...(link ? { link } : {}),
@@ -37,6 +40,7 @@ export function prepareArticle(converted: Converted): Prepared {
     notes,
     paths: article._zixun.categories,
     ...serialize(article),
+    ...(images ? { images: images.keys, wantImages: images.wanted } : {}),
   }
 }
 

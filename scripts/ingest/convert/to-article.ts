@@ -14,7 +14,13 @@ import { stripInlineScript } from './body/strip-inline-script.ts'
 import { formatRfc3339, parseDate } from './fields/parse-date.ts'
 import { readingMinutes } from './fields/reading-time.ts'
 import { summarize } from './fields/summary.ts'
-import { pickThumbnail } from './fields/thumbnail.ts'
+import { pickThumbnail, usableImage } from './fields/thumbnail.ts'
+import {
+  ImageLookups,
+  pictureTag,
+  type ImageContext,
+} from './fields/mirrored-images.ts'
+import { LAZY_SOURCE_ATTRIBUTES } from '../../../src/lib/url-attributes.ts'
 import { cleanTitle, fallbackTitle } from './fields/title.ts'
 
 export type Converted = {
@@ -24,9 +30,11 @@ export type Converted = {
   dateMs: number
   /** Things the report should say about a post that was still written. */
   notes: string[]
+  /** With `--images`: the images it uses, and those not fetched yet. */
+  images?: { keys: string[]; wanted: string[] }
 }
 
-export type ToArticleOptions = { timeZone: string }
+export type ToArticleOptions = { timeZone: string; images?: ImageContext }
 
 const DATE_FIELDS = [
   'date',
@@ -64,7 +72,17 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
   const resolve = urlResolver(link, raw.keepRootRelative ?? false)
   // One parse for text, images and the body's edits; relative URLs are
   // resolved only against a known original link.
-  const body = scanHtml(raw.html, link ? resolve : undefined)
+  const lookups = options.images && new ImageLookups(options.images)
+  const imageTag =
+    lookups && options.images?.mode === 'all'
+      ? (attrs: Record<string, string>) => {
+          const src = IMAGE_SOURCES.map((k) => attrs[k]).find(Boolean)
+          const url = src && usableImage(src, resolve)
+          const set = url ? lookups.get('body', url) : undefined
+          return set && pictureTag(set, attrs)
+        }
+      : undefined
+  const body = scanHtml(raw.html, link ? resolve : undefined, imageTag)
   const explicitSummary = firstOf(SUMMARY_FIELDS, data, plainText)
   const text = body.text || explicitSummary || ''
   const title =
@@ -76,6 +94,7 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
   const { paths, tags } = readCategories(data, raw.categoryStyle)
   const authors = readAuthors(data.author ?? data.authors)
   const thumb = pickThumbnail(data, body.images, resolve)
+  const imageSet = thumb && lookups?.get('card', thumb.image)
   const source =
     cleanName(raw.source) ??
     nameOf(data.source) ??
@@ -95,14 +114,19 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
       categories: paths,
       reading_minutes: readingMinutes(body.text),
       ...(thumb?.size ? { image_size: thumb.size } : {}),
+      ...(imageSet ? { image_set: imageSet } : {}),
       ...(source ? { source } : {}),
     },
     content_html: stripInlineScript(
       applyBodyEdits(raw.html, body.edits),
     ).trim(),
   }
-  return { article, link, dateMs, notes }
+  const images = lookups && { keys: lookups.keys, wanted: lookups.wanted }
+  return { article, link, dateMs, notes, ...(images ? { images } : {}) }
 }
+
+/** Where an `<img>`'s URL is read from: the lazy-loading attributes first. */
+const IMAGE_SOURCES = [...LAZY_SOURCE_ATTRIBUTES, 'src']
 
 /** The original link, cleaned; a feed item's relative link resolved. */
 function readLink(raw: RawPost): string | undefined {

@@ -7,12 +7,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Bytes to text, strictly. UTF-8 (with or without BOM) and UTF-16 with a
- * BOM are read; a declared charset (`<?xml encoding="gbk"?>`, `<meta
+ * BOM are read; a charset from an HTTP header (`hint.charset`) comes next
+ * (RFC 7303: BOM, then header, then the document's own), unless the bytes
+ * do not fit it; a declared charset (`<?xml encoding="gbk"?>`, `<meta
  * charset>`) is honoured; a `<meta>` one that is unknown or does not fit
  * bytes that are valid UTF-8 is ignored (read as UTF-8). Binary data
  * (NUL bytes) and invalid UTF-8 throw PostError with the byte offset.
  */
-export function decodeText(bytes: Uint8Array): Decoded {
+export function decodeText(
+  bytes: Uint8Array,
+  hint: { charset?: string } = {},
+): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) }
   }
@@ -20,7 +25,15 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) }
   }
   if (looksBinary(bytes)) throw new PostError('binary file, not text')
-  const declared = declaredCharset(bytes)
+  const header = hint.charset?.trim().replace(/^["']|["']$/g, '')
+  if (header && !/^utf-?8$/i.test(header)) {
+    try {
+      return decodeAs(bytes, header)
+    } catch {
+      // A wrong header: the document's own declaration decides.
+    }
+  }
+  const declared = header && isUtf8(bytes) ? undefined : declaredCharset(bytes)
   if (declared && !/^utf-?8$/i.test(declared.charset)) {
     try {
       return decodeAs(bytes, declared.charset)

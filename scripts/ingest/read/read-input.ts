@@ -4,17 +4,23 @@ import { readFeed } from './feeds/read-feed.ts'
 import { isFeed, isMaybePost } from './files/input-kinds.ts'
 import { readText } from './files/read-file.ts'
 import { readPost } from './posts/read-post.ts'
+import {
+  isHistorySegment,
+  readStoredSegment,
+} from './subscriptions/stored-items.ts'
 
 /**
  * Reads one input file: a post gives one RawPost, a feed one per item.
  * A `.txt` file is a post only when it starts with front matter (a Hexo
  * post saved as text); otherwise it throws NotAPostError (skipped). Throws
  * PostError when the file cannot be read at all (empty, too large, not
- * text, front matter or feed it cannot parse).
+ * text, front matter or feed it cannot parse). A subscribed feed's
+ * history segment gives one RawPost per stored item.
  */
 export function readInput(task: InputTask): RawPost[] {
   if (isMaybePost(task.path)) return [readPost(task, readMaybePost(task), true)]
   const input = readText(task)
+  if (isHistorySegment(task.path)) return readStoredSegment(task, input)
   if (isFeed(task.path, input.text)) return readFeed(task, input)
   return [readPost(task, input)]
 }

@@ -13,6 +13,7 @@ import type { WorkerBatch } from '../workers/worker.ts'
 import { ResultCollector, type Held } from '../write/collect/collect-results.ts'
 import type { ItemStore } from '../write/collect/item-store.ts'
 import type { OutputWriter } from '../write/output-writer.ts'
+import type { ImageStage } from './images/image-stage.ts'
 
 /** What one run works with, from discovery to the caches for the next. */
 export type Run = {
@@ -26,6 +27,8 @@ export type Run = {
   inputResults?: InputResultsCache
   /** This run's results per input file, for the next run. */
   nextInputResults: InputResultsCacheWriter
+  /** With `--images`: the mirrored images, and fetching the new ones. */
+  images?: ImageStage
 }
 
 /**
@@ -49,7 +52,17 @@ export async function convertAll(
     run.store,
   )
   let done = 0
+  // Inputs whose articles use images not fetched yet: converted again after.
+  const waiting: WorkerBatch = []
+  const wanted: string[] = []
+  let secondPass = false
   const accept = (index: number, result: TaskResult) => {
+    const wants = run.images && !secondPass ? wantedImages(result) : []
+    if (wants.length > 0) {
+      waiting.push({ index, task: tasks[index] })
+      wanted.push(...wants)
+      return
+    }
     collector.add(index, result)
     run.nextInputResults.add(tasks[index], result)
     options.onProgress?.(++done, tasks.length)
@@ -63,6 +76,11 @@ export async function convertAll(
   })
   const workers = options.workers ?? defaultWorkerCount()
   await runTasks(pending, run.context, workers, accept)
+  if (run.images && waiting.length > 0) {
+    await run.images.fetch(wanted)
+    secondPass = true
+    await runTasks(waiting, run.context, workers, accept)
+  }
   const { winners, droppedIds } = collector.finish()
   droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
   rewriteMismatched(winners, collector.seen, run)
@@ -71,6 +89,12 @@ export async function convertAll(
     cached: tasks.length - pending.length,
   }
   return { winners, entries: collector.entries, inputs }
+}
+
+function wantedImages(result: TaskResult): string[] {
+  return result.flatMap((outcome) =>
+    outcome.ok ? (outcome.wantImages ?? []) : [],
+  )
 }
 
 /** Fills in a task's size and time (discovery leaves them to the reader). */

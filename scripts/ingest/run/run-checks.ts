@@ -8,8 +8,10 @@ import { assertTimeZone } from '../convert/fields/parse-date.ts'
 export function checkTimeZone(options: {
   inputs: string[]
   timeZone?: string
+  subscriptions?: unknown
 }): string {
-  if (options.inputs.length === 0) throw new IngestError('no --input given')
+  if (options.inputs.length === 0 && !options.subscriptions)
+    throw new IngestError('no --input or --subscriptions given')
   const timeZone = options.timeZone ?? 'UTC'
   try {
     assertTimeZone(timeZone)

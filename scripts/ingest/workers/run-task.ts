@@ -12,6 +12,7 @@ import { contentHash } from '../shared/hash.ts'
 import { convertInput } from '../convert/convert-input.ts'
 import type { Prepared } from '../convert/prepare-article.ts'
 import type { InputTask, Rejection } from '../read/input-types.ts'
+import type { ImageContext } from '../convert/fields/mirrored-images.ts'
 
 /** What a worker needs to know, sent once. */
 export type TaskContext = {
@@ -24,6 +25,8 @@ export type TaskContext = {
    * nothing to compare with, every article is written without a look.
    */
   freshOutput: boolean
+  /** With `--images`: the mirrored images known so far. */
+  images?: ImageContext
 }
 
 /** A converted item as it travels back to the main thread: no body. */
@@ -45,12 +48,18 @@ export type TaskResult = Array<Done | Rejection>
  * bodies, so the main thread never holds article HTML.
  */
 export function runTask(task: InputTask, context: TaskContext): TaskResult {
-  return convertInput(task, { timeZone: context.timeZone }).map((outcome) => {
+  const options = context.images
+    ? { timeZone: context.timeZone, images: context.images }
+    : { timeZone: context.timeZone }
+  return convertInput(task, options).map((outcome) => {
     if (!outcome.ok) return outcome
     const { prepared, file } = outcome
     const bytes = Buffer.from(prepared.articleJson)
     const articleHash = contentHash(bytes)
-    const skip = context.mergedBefore.has(file)
+    // An article waiting for its images is converted again once they are
+    // fetched: its file is written then.
+    const skip =
+      context.mergedBefore.has(file) || (prepared.wantImages?.length ?? 0) > 0
     const written = !skip && writeUnlessSame(prepared.id, bytes, context)
     // One object literal (no spread or rest): every result shares a shape.
     return {
@@ -60,6 +69,8 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
       notes: prepared.notes,
       paths: prepared.paths,
       itemBytes: prepared.itemBytes,
+      images: prepared.images,
+      wantImages: prepared.wantImages,
       file,
       ok: true,
       articleHash,

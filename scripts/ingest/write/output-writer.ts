@@ -16,7 +16,7 @@ import { contentHash, contentHasher } from '../shared/hash.ts'
 const ADDRESSED = '='
 
 /** Folders the ingest owns inside the output: stale files there are removed. */
-export const OWNED_DIRS = ['articles', 'pages', 'categories']
+export const OWNED_DIRS = ['articles', 'pages', 'categories', 'images']
 
 /**
  * Writes output files, skipping any whose content hash equals what the

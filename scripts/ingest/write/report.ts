@@ -1,14 +1,21 @@
 import {
   CONTRACT_VERSION,
   dataPaths,
+  type FeedHealth,
   type IngestReport,
   type ReportEntry,
   type ReportStatus,
 } from '../../../src/lib/article-schema.ts'
 import { extname } from 'node:path'
 
-/** Counts per status and the entries in the order given (input order). */
-export function buildReport(entries: ReportEntry[]): IngestReport {
+/**
+ * Counts per status and the entries in the order given (input order);
+ * with subscriptions, each feed's health.
+ */
+export function buildReport(
+  entries: ReportEntry[],
+  subscriptions?: FeedHealth[],
+): IngestReport {
   const counts: Record<ReportStatus, number> = {
     written: 0,
     merged: 0,
@@ -16,7 +23,13 @@ export function buildReport(entries: ReportEntry[]): IngestReport {
     skipped: 0,
   }
   for (const entry of entries) counts[entry.status]++
-  return { version: CONTRACT_VERSION, counts, files: entries }
+  const report: IngestReport = {
+    version: CONTRACT_VERSION,
+    counts,
+    files: entries,
+  }
+  if (subscriptions) report.subscriptions = subscriptions
+  return report
 }
 
 /**
@@ -85,6 +98,21 @@ export function* reportParts(report: IngestReport): Generator<string> {
       first = false
     }
     yield '\n  ]'
+  }
+  if (report.subscriptions) {
+    yield ',\n  "subscriptions": ['
+    let first = true
+    for (const feed of report.subscriptions) {
+      yield `${first ? '\n' : ',\n'}    ${JSON.stringify(feed)}`
+      first = false
+    }
+    yield first ? ']' : '\n  ]'
+  }
+  if (report.images) {
+    const { images, ...totals } = report.images
+    yield `,\n  "images": ${JSON.stringify(totals).slice(0, -1)},"images":[`
+    yield images.map((image) => `\n    ${JSON.stringify(image)}`).join(',')
+    yield images.length === 0 ? ']}' : '\n  ]}'
   }
   yield '\n}\n'
 }

@@ -33,9 +33,14 @@ const IMAGE_SOURCES = [...LAZY_SOURCE_ATTRIBUTES, 'src']
  * text that is no HTML element (`wsl -d <DistroName>`) is kept as the text
  * it was meant to be (and escaped in the body, so a sanitiser does not drop
  * it as an unknown element). With `resolve`, every URL-bearing attribute
- * (src/lib/url-attributes.ts) gets its URLs resolved.
+ * (src/lib/url-attributes.ts) gets its URLs resolved. `imageTag` may
+ * replace an `<img>` tag whole (a mirrored image's `<picture>`).
  */
-export function scanHtml(html: string, resolve?: ResolveUrl): HtmlScan {
+export function scanHtml(
+  html: string,
+  resolve?: ResolveUrl,
+  imageTag?: (attrs: Record<string, string>) => string | undefined,
+): HtmlScan {
   const chunks: string[] = []
   const images: BodyImage[] = []
   const edits: BodyEdit[] = []
@@ -58,7 +63,11 @@ export function scanHtml(html: string, resolve?: ResolveUrl): HtmlScan {
   let hidden = 0
   const handler: Partial<Handler> = {
     onopentag(name, attrs) {
-      if (resolve) resolveTag(name, attrs, resolve)
+      const replaced = name === 'img' ? imageTag?.(attrs) : undefined
+      if (replaced !== undefined) {
+        const { startIndex: start, endIndex: end } = parser
+        edits.push({ start, end: end + 1, text: replaced })
+      } else if (resolve) resolveTag(name, attrs, resolve)
       if (!isElementName(name)) {
         if (hidden === 0) chunks.push(rawTag(html, parser))
         // Only a bare <Word> is text; with attributes it is markup.

@@ -58,7 +58,11 @@ function imageField(value: unknown): string | undefined {
   return undefined
 }
 
-function usableImage(
+/**
+ * An image URL as the reader can load it: entities decoded, open proxies
+ * unwrapped, resolved; undefined for placeholders and non-http(s) schemes.
+ */
+export function usableImage(
   value: string | undefined,
   resolve: ResolveUrl,
 ): string | undefined {

@@ -4,6 +4,7 @@ import { contentHash } from '../../shared/hash.ts'
 import { decodeText, fixDoubleEncoding } from '../decode-text.ts'
 import type { InputTask, TextInput } from '../input-types.ts'
 import { isFeedFile, MAX_FEED_BYTES, MAX_POST_BYTES } from './input-kinds.ts'
+import { isHistorySegment } from '../subscriptions/stored-items.ts'
 
 /**
  * Reads an input file's text: size checked against the limit for a post or
@@ -25,7 +26,7 @@ function readOpen(fd: number, task: InputTask): TextInput {
   task.size ??= stat.size
   task.mtimeMs ??= stat.mtimeMs
   if (stat.size === 0) throw new PostError('empty file')
-  const feedLike = isFeedFile(task.path)
+  const feedLike = isFeedFile(task.path) || isHistorySegment(task.path)
   const limit = feedLike ? MAX_FEED_BYTES : MAX_POST_BYTES
   if (stat.size > limit) {
     const what = feedLike ? 'a feed' : 'a post'

@@ -10,7 +10,10 @@ import type { Rejection } from '../../read/input-types.ts'
 import type { Done, TaskResult } from '../../workers/run-task.ts'
 
 /** A converted article held by the main thread, and where it came from. */
-export type Held = Omit<Done, 'itemBytes' | 'ok' | 'written' | 'onDisk'> & {
+export type Held = Omit<
+  Done,
+  'itemBytes' | 'ok' | 'written' | 'onDisk' | 'wantImages'
+> & {
   rank: number
   task: number
   item: number
@@ -68,6 +71,7 @@ export class ResultCollector {
         dateMs: outcome.dateMs,
         notes: outcome.notes,
         paths: outcome.paths.map((p) => this.intern(p)),
+        images: outcome.images,
         file: outcome.file,
         articleHash,
         rank,

@@ -40,7 +40,11 @@ export function ArticleCard({
       aria-labelledby={`title-${article.id}`}
       ref={card}
     >
-      <ArticleThumbnail src={article.image} size={article._zixun.image_size} />
+      <ArticleThumbnail
+        src={article.image}
+        size={article._zixun.image_size}
+        set={article._zixun.image_set}
+      />
       <div className="card-body">
         <h2 className="card-title" id={`title-${article.id}`}>
           <Link

@@ -1,37 +1,62 @@
 import { useState } from 'react'
-import type { ImageSize } from '@/lib/article-schema'
+import type { ImageSet, ImageSize } from '@/lib/article-schema'
 
 export type ArticleThumbnailProps = {
   src?: string
   size?: ImageSize
+  /** Local copies made by the ingest (`--images`): used instead of `src`. */
+  set?: ImageSet
 }
+
+/** Cards are 160 px wide, 104 px on phones (app.css): the widths a set is chosen for. */
+const CARD_SIZES = '(max-width: 760px) 104px, 160px'
 
 /**
  * A fixed 4:3 box, so the list never shifts while images arrive. The image
  * loads lazily, without a Referer (source sites block hotlinking), and a
- * missing or broken image leaves a neutral placeholder.
+ * missing or broken image leaves a neutral placeholder. A mirrored image
+ * is a `<picture>`: AVIF or WebP at the width the screen needs, the
+ * original format as fallback, all from our own origin.
  */
-export function ArticleThumbnail({ src, size }: ArticleThumbnailProps) {
+export function ArticleThumbnail({ src, size, set }: ArticleThumbnailProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null)
-  const showImage = src !== undefined && failedSrc !== src
+  const shown = set?.src ?? src
+  const showImage = shown !== undefined && failedSrc !== shown
+  const img = showImage && (
+    <img
+      src={shown}
+      srcSet={set?.srcset}
+      sizes={set ? CARD_SIZES : undefined}
+      alt=""
+      width={set?.width ?? size?.width ?? 160}
+      height={set?.height ?? size?.height ?? 120}
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+      onError={() => setFailedSrc(shown)}
+    />
+  )
   return (
     <div className="thumbnail" aria-hidden="true">
-      {showImage ? (
-        <img
-          src={src}
-          alt=""
-          width={size?.width ?? 160}
-          height={size?.height ?? 120}
-          loading="lazy"
-          decoding="async"
-          referrerPolicy="no-referrer"
-          onError={() => setFailedSrc(src)}
-        />
+      {img && set ? (
+        <picture>
+          {set.sources.map((source) => (
+            <source
+              key={source.type}
+              type={source.type}
+              srcSet={source.srcset}
+              sizes={CARD_SIZES}
+            />
+          ))}
+          {img}
+        </picture>
       ) : (
-        <span
-          className="thumbnail-placeholder"
-          data-testid="thumbnail-placeholder"
-        />
+        img || (
+          <span
+            className="thumbnail-placeholder"
+            data-testid="thumbnail-placeholder"
+          />
+        )
       )}
     </div>
   )
