@@ -22,8 +22,15 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
-  // The manifest tells the prerenderer which chunks each route needs.
-  build: { target: 'es2022', sourcemap: false, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // The manifest tells the prerenderer which chunks each route needs.
+    manifest: true,
+    // Browsers without modulepreload (Safari before 17) skip the hint and
+    // load the chunk on import; the polyfill would add to every first load.
+    modulePreload: { polyfill: false },
+  },
   test: {
     restoreMocks: true,
     projects: [

@@ -6,7 +6,7 @@
  * flow home → category → article and warm in-app navigation. Prints
  * medians and ranges, Zixun ÷ NexT, and exits 1 when a budget of issue 14
  * fails (scripts/bench/web-report.ts). A benchmark, not a test: CI runs
- * the size budget instead (scripts/vite/size-budget.test.ts).
+ * the size budget instead (tests/e2e/size-budget.spec.ts).
  *
  * Usage: tsx scripts/bench/web.ts [--runs 3] [--count 10000] [--port 4180]
  *        [--warm 10] [--reuse]   (--reuse: the builds an earlier run left)

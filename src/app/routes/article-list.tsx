@@ -4,12 +4,17 @@ import {
   useSuspenseInfiniteQuery,
   useSuspenseQuery,
 } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
 import { useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
+import {
+  afterLoadAndIdle,
+  browserConnection,
+  createIdlePrefetcher,
+} from '@/features/articles/api/idle-prefetch'
 import { ArticleList } from '@/features/articles/components/article-list'
 import {
   loadWindowedRows,
@@ -65,13 +70,7 @@ export default function ArticleListRoute() {
     [query.data.pages],
   )
   // Stable, so cards that stay in the window do not re-render while scrolling.
-  const prefetch = useCallback(
-    (id: string) => {
-      void import('./article-detail')
-      void queryClient.prefetchQuery(articleQueries.detail(id))
-    },
-    [queryClient],
-  )
+  const prefetch = prefetcherFor(queryClient).request
   const linkState = useMemo(
     () => fromListState(location.pathname),
     [location.pathname],
@@ -105,6 +104,32 @@ export default function ArticleListRoute() {
       />
     </>
   )
+}
+
+const prefetchers = new WeakMap<
+  QueryClient,
+  ReturnType<typeof createIdlePrefetcher>
+>()
+
+/**
+ * The app's one prefetch queue: articles (data and route code) fetched
+ * only after the first screen is idle, within the connection's budget.
+ */
+function prefetcherFor(queryClient: QueryClient) {
+  let prefetcher = prefetchers.get(queryClient)
+  if (!prefetcher) {
+    prefetcher = createIdlePrefetcher({
+      fetch: (id) =>
+        Promise.all([
+          import('./article-detail'),
+          queryClient.prefetchQuery(articleQueries.detail(id)),
+        ]),
+      idle: afterLoadAndIdle,
+      connection: browserConnection,
+    })
+    prefetchers.set(queryClient, prefetcher)
+  }
+  return prefetcher
 }
 
 /** A compact share button on each card (module-level: a stable reference). */

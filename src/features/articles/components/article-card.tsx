@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
+import type { PrefetchReason } from '../api/idle-prefetch'
 import { useFormatDate } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
@@ -12,7 +13,8 @@ export type ArticleCardProps = {
   article: ArticleSummary
   /** Navigation state the title link carries (the list it is part of). */
   linkState?: unknown
-  onPrefetch?: (id: string) => void
+  /** Asked to prefetch the article: the reader points at it, or it is in view on a touch screen. */
+  onPrefetch?: (id: string, reason: PrefetchReason) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
 }
@@ -26,12 +28,14 @@ export function ArticleCard({
 }: ArticleCardProps) {
   const formatDate = useFormatDate()
   const source = article._zixun.source ?? article.authors[0]?.name
-  const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
+  const prefetch = onPrefetch
+    ? () => onPrefetch(article.id, 'intent')
+    : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.
   const isTouch = usePrefersTouch()
   const card = useOnVisible<HTMLElement>(
-    () => prefetch?.(),
-    isTouch && prefetch !== undefined,
+    () => onPrefetch?.(article.id, 'view'),
+    isTouch && onPrefetch !== undefined,
     '0px',
   )
   return (

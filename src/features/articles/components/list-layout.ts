@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
+import type { ArticleCardProps } from './article-card'
 import type * as windowedRows from './windowed-rows'
 
 /**
@@ -27,7 +28,7 @@ export type ArticleRowsProps = {
   /** Where this list's place is kept (one snapshot per history entry). */
   entry: ListEntry
   linkState?: unknown
-  onPrefetch?: (id: string) => void
+  onPrefetch?: ArticleCardProps['onPrefetch']
   renderActions?: (article: ArticleSummary) => ReactNode
 }
 
