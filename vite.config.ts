@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { bootScriptPlugin } from './scripts/vite/boot-script-plugin.ts'
 import { cspPlugin } from './scripts/vite/csp-plugin.ts'
 import { dataDirPlugin } from './scripts/vite/data-dir-plugin.ts'
 import { htmlLangPlugin } from './scripts/vite/html-lang-plugin.ts'
@@ -12,6 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     htmlLangPlugin(),
+    bootScriptPlugin(),
     dataDirPlugin(),
     cspPlugin(),
     ...prerenderPlugin(),
@@ -39,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'reader',
           environment: 'jsdom',
+          globalSetup: ['./scripts/testing/search-fixtures.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
           include: ['src/**/*.test.{ts,tsx}'],
         },

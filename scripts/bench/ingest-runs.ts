@@ -32,7 +32,8 @@ export async function corpus(count: number): Promise<string> {
 }
 
 /**
- * One ingest by the bundled CLI `cli` (a bin.mjs) in a child process, timed
+ * One ingest by the bundled CLI `cli` (a bin.mjs) in a child process (with
+ * `extra` options), timed
  * by /usr/bin/time (wall, CPU, peak RSS). Dirty pages of earlier runs are
  * written out first (`sync`), so the kernel's write-back of 800 MB does not
  * compete with the run measured.
@@ -42,9 +43,20 @@ export function ingest(
   posts: string,
   out: string,
   cache: string,
+  extra: string[] = [],
 ): Run {
   spawnSync('sync')
-  const args = [process.execPath, cli, '-i', posts, '-o', out, '--cache', cache]
+  const args = [
+    process.execPath,
+    cli,
+    '-i',
+    posts,
+    '-o',
+    out,
+    '--cache',
+    cache,
+    ...extra,
+  ]
   const timed = existsSync('/usr/bin/time')
   const started = performance.now()
   const result = timed

@@ -34,5 +34,7 @@ export const cacheRules: ReadonlyArray<{ pattern: string; value: string }> = [
   { pattern: '/data/pages/*', value: CACHE_IMMUTABLE },
   { pattern: '/data/categories/*', value: CACHE_IMMUTABLE },
   { pattern: '/data/images/*', value: CACHE_IMMUTABLE },
+  { pattern: '/data/search/index.json', value: CACHE_REVALIDATE },
+  { pattern: '/data/search/*', value: CACHE_IMMUTABLE },
   { pattern: '/*', value: CACHE_REVALIDATE },
 ]

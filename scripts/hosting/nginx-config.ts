@@ -70,7 +70,8 @@ export function renderNginxConfig(): string {
       'gzip_vary on;',
       'gzip_comp_level 5;',
       'gzip_min_length 512;',
-      'gzip_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml;',
+      // application/octet-stream: the search index's .bin files.
+      'gzip_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml application/octet-stream;',
       '',
       '# Unknown pages get the data-free app shell with status 404: the app',
       '# shows its 404 view. Missing assets and data override this with a bare 404.',
@@ -101,10 +102,15 @@ export function renderNginxConfig(): string {
         ...html,
       ],
     ),
-    location('= /search', 'Search: the shell.', [
-      `try_files ${SHELL_PATH} =404;`,
-      ...html,
-    ]),
+    location(
+      '= /search',
+      'Search: the shell; its pages are not for search engines.',
+      [
+        `try_files ${SHELL_PATH} =404;`,
+        ...html,
+        'add_header X-Robots-Tag "noindex" always;',
+      ],
+    ),
     location(
       '~ "^/a/(?<article_id>[A-Za-z0-9_-]{1,96})/?$"',
       'Articles: the prerendered page, else the shell (articles beyond\n# ZIXUN_PRERENDER_LIMIT); a real 404 when the article does not exist.',
@@ -125,8 +131,13 @@ export function renderNginxConfig(): string {
       ...addHeaders(CACHE_IMMUTABLE, false),
     ]),
     location(
-      '~ ^/data/(pages|categories|images)/',
-      'List pages live in folders named by a hash of their content; mirrored images are named by theirs.',
+      '= /data/search/index.json',
+      'The search index’s entry point: a stable name, revalidated.',
+      ['try_files $uri =404;', 'error_page 404 @missing;', ...html],
+    ),
+    location(
+      '~ ^/data/(pages|categories|images|search)/',
+      'List pages live in folders named by a hash of their content; mirrored images and\n# the search index’s files are named by theirs.',
       [
         'try_files $uri =404;',
         'error_page 404 @missing;',

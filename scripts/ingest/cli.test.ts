@@ -183,7 +183,7 @@ test(
       /^Wrote 80 articles .* 80 written, 0 merged, 0 rejected/,
     )
     expect(result.stdout).toMatch(
-      /\nPhases: discover \d+ ms, convert [\d,]+ ms, lists [\d,]+ ms, cleanup [\d,]+ ms; peak memory [1-9]\d* MiB$/m,
+      /\nPhases: discover \d+ ms, convert [\d,]+ ms, lists [\d,]+ ms, search [\d,]+ ms, cleanup [\d,]+ ms; peak memory [1-9]\d* MiB$/m,
     )
     expect(report().counts).toEqual({
       written: 80,

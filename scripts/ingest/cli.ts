@@ -32,6 +32,7 @@ export const usage = `
     --strict             Exit 1 when any file is rejected
     --cache <dir>        Where the caches for the next run live (default: .cache/ingest)
     --workers <n>        Threads for reading posts (default: one per core; 0: none)
+    --no-search          Write no search index (data/search/ is removed)
     --timings            Also print how long each phase took
     --help, -h           Show this help
 ${SUBSCRIBE_USAGE}
@@ -73,6 +74,7 @@ export function parseCliArgs(argv: string[]) {
       workers: { type: 'string' },
       cache: { type: 'string' },
       timings: { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       ...SUBSCRIBE_ARGS,
     },
@@ -130,6 +132,7 @@ export async function runCli(
         ? { subscriptions }
         : {}),
       ...(images && typeof images !== 'string' ? { images } : {}),
+      ...(values['no-search'] ? { search: false } : {}),
     })
     io.progress?.clear()
     for (const warning of result.subscriptions?.warnings ?? [])

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { IngestReport } from '../../src/lib/article-schema.ts'
 import { codeVersion } from './cache/code-version.ts'
 import {
@@ -12,6 +12,7 @@ import {
   saveOutputHashes,
 } from './cache/output-hash-cache.ts'
 import type { FeedHealth } from '../../src/lib/article-schema.ts'
+import { SearchRecordCache } from './cache/search-record-cache.ts'
 import { discoverInputs } from './read/files/discover-inputs.ts'
 import { convertAll, type Run } from './run/convert-all.ts'
 import { phaseClock } from './run/phase-clock.ts'
@@ -30,6 +31,7 @@ import { ItemStore } from './write/collect/item-store.ts'
 import { OutputWriter } from './write/output-writer.ts'
 import { attentionLines, buildReport } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
+import { writeSearchIndex } from './write/search/write-search-index.ts'
 
 export { IngestError } from './shared/errors.ts'
 
@@ -50,6 +52,8 @@ export type MainOptions = {
   subscriptions?: SubscribeOptions
   /** Mirror thumbnails (and with `all`, body images) into `images/`. */
   images?: ImageOptions
+  /** Write the search index under `search/` (default true). */
+  search?: boolean
 }
 
 export type MainResult = {
@@ -60,7 +64,7 @@ export type MainResult = {
   files: { written: number; unchanged: number; removed: number }
   /** Input files converted, and taken unchanged from the last run. */
   inputs: { converted: number; cached: number }
-  /** Wall milliseconds per phase: (fetch), discover, convert, lists, cleanup. */
+  /** Wall milliseconds per phase: (fetch), discover, convert, lists, search, cleanup. */
   phases: Record<string, number>
   /** With subscriptions: each feed's health and what to say about the list. */
   subscriptions?: { health: FeedHealth[]; warnings: string[] }
@@ -98,7 +102,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
     new ImageStage(options.images, cacheDir, userAgentFor(ZIXUN_VERSION))
   const run: Run = {
     discovery,
-    context: { timeZone, outDir, mergedBefore: lastRun.merged, freshOutput },
+    context: {
+      timeZone,
+      outDir,
+      mergedBefore: lastRun.merged,
+      freshOutput,
+      search: options.search !== false,
+    },
     previous: lastRun.outputs,
     writer: new OutputWriter(outDir, lastRun.outputs),
     store: new ItemStore(),
@@ -108,6 +118,10 @@ export async function main(options: MainOptions): Promise<MainResult> {
         : undefined,
     nextInputResults: new InputResultsCacheWriter(files.inputResults, inputKey),
     ...(images ? { images } : {}),
+    searchRecords:
+      options.search === false
+        ? undefined
+        : new SearchRecordCache(files.searchRecords, inputKey),
   }
   if (images) run.context.images = images.context
   const { winners, entries, inputs } = await convertAll(run, options)
@@ -119,6 +133,13 @@ export async function main(options: MainOptions): Promise<MainResult> {
   for (const line of attentionLines(report)) options.log?.(line)
   const categories = writeData(run.writer, winners, run.store, report)
   clock.lap('lists')
+  if (run.searchRecords) {
+    writeSearchIndex(run.writer, winners, run.searchRecords, {
+      codeVersion: inputKey,
+      spillDir: dirname(files.outputHashes),
+    })
+  }
+  clock.lap('search')
   const removed = run.writer.removeStale()
   const merged = new Set(
     report.files.filter((f) => f.status === 'merged').map((f) => f.file),

@@ -65,8 +65,21 @@ function headerMarkup(root: Element): string[] {
     const comments: Node[] = []
     while (walker.nextNode()) comments.push(walker.currentNode)
     for (const comment of comments) comment.parentNode?.removeChild(comment)
+    // Dates become the reader's (text, hover title) once the app runs.
     for (const time of part.querySelectorAll('time')) {
-      time.textContent = time.getAttribute('datetime')
+      const datetime = time.getAttribute('datetime') ?? ''
+      for (const name of time.getAttributeNames()) time.removeAttribute(name)
+      time.setAttribute('datetime', datetime)
+      time.textContent = datetime
+    }
+    // React's client and server set an <input>'s attributes in different
+    // orders; hydration does not look at the order, so neither does this.
+    for (const element of [part, ...part.querySelectorAll('*')]) {
+      const attributes = [...element.attributes]
+        .map((a): [string, string] => [a.name, a.value])
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+      for (const [name] of attributes) element.removeAttribute(name)
+      for (const [name, value] of attributes) element.setAttribute(name, value)
     }
     return part.outerHTML
   })

@@ -61,6 +61,10 @@ export function createRoutes(
               path: paths.article.path,
               lazy: () => import('./routes/article-detail').then(load),
             },
+            {
+              path: paths.search.path,
+              lazy: () => import('./routes/search').then(load),
+            },
             { path: '*', Component: NotFoundView },
           ],
         },

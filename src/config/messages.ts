@@ -1,6 +1,14 @@
 /** The interface languages, as `<html lang>` names them. */
 export type Language = 'zh-CN' | 'en'
 
+/** The languages in the order the language switch offers them. */
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
+
+/** Whether `value` names an interface language (e.g. a stored choice). */
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value)
+}
+
 /**
  * The site's own language: `index.html` and every prerendered page are
  * written in it, and the app hydrates them in it before it switches to
@@ -39,9 +47,87 @@ const en = {
   shareTitled: (title: string) => `Share: ${title}`,
   linkCopied: 'Link copied',
   shareLink: 'Link to share',
+  settings: 'Settings',
+  theme: 'Theme',
+  themes: { system: 'System', light: 'Light', dark: 'Dark' },
+  textSize: 'Text size',
+  textSizes: {
+    small: 'Small',
+    default: 'Default',
+    large: 'Large',
+    larger: 'Larger',
+    largest: 'Largest',
+  },
+  lineWidth: 'Line width',
+  lineWidths: { narrow: 'Narrow', normal: 'Normal', wide: 'Wide' },
+  bodyFont: 'Body font',
+  bodyFonts: { sans: 'Sans-serif', serif: 'Serif' },
+  language: 'Language',
+  settingsNotKept:
+    'This browser does not let Zixun store settings: they last until the page is closed.',
+  keyboardShortcuts: 'Keyboard shortcuts',
+  close: 'Close',
+  keyGroups: {
+    general: 'General',
+    list: 'Lists',
+    article: 'Article',
+    go: 'Go to',
+  },
+  keyThen: 'then',
+  keyOr: 'or',
+  keys: {
+    nextCard: 'Next article in the list',
+    previousCard: 'Previous article in the list',
+    openCard: 'Open the article',
+    openOriginal: 'Open the original in a new tab',
+    nextArticle: 'Next article',
+    previousArticle: 'Previous article',
+    backToList: 'Back to the list',
+    goHome: 'All articles',
+    goSaved: 'Saved articles',
+    showShortcuts: 'Show keyboard shortcuts',
+    closeCategories: 'Close the category list',
+    closeOverlays: 'Close dialogs and menus',
+  },
+  search: 'Search',
+  searchTitle: 'Search',
+  searchResultsFor: (query: string) => `Results for “${query}”`,
+  searchIn: (category: string) => `in ${category}`,
+  searchEverywhere: 'Search all categories',
+  searchInCategory: 'Search in this category',
+  searchCount: (n: number, exact: boolean) =>
+    n === 0
+      ? 'No results'
+      : `${exact ? '' : 'About '}${n.toLocaleString('en')} ${n === 1 ? 'result' : 'results'}`,
+  searchEmpty: 'Type a word or a name to search every article.',
+  searchEmptyIn: (category: string) => `Type a word to search in ${category}.`,
+  searchNoWords:
+    'There is nothing to search for in that: use letters, digits or Chinese characters.',
+  searchOnlyExcluded:
+    'Add a word to look for: a query with only excluded words (-word) finds nothing.',
+  searchNoResults: (query: string) => `Nothing found for “${query}”.`,
+  searchHint:
+    'Try fewer words, another spelling, or remove quotes and -exclusions. Traditional and Simplified Chinese are searched as written (資訊 does not find 资讯).',
+  searchTruncated: (n: number) =>
+    `Only the first ${n} characters of the query were searched.`,
+  searchFailed: 'The search could not load part of its index.',
+  searchMoreFailed: 'Could not load more results.',
+  searching: 'Searching…',
+  searchEnd: 'No more results.',
+  searchSort: 'Sort by',
+  sortRelevance: 'Relevance',
+  sortNewest: 'Newest',
+  searchSyntax:
+    'Words are all required; "quotes" keep a phrase together, -word leaves a word out.',
 }
 
 export type Messages = typeof en
+
+/** Each language's name in itself, for the language switch. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  'zh-CN': '中文',
+  en: 'English',
+}
 
 const zh: Messages = {
   siteName: '资讯',
@@ -73,6 +159,75 @@ const zh: Messages = {
   shareTitled: (title: string) => `分享：${title}`,
   linkCopied: '已复制链接',
   shareLink: '分享链接',
+  settings: '设置',
+  theme: '主题',
+  themes: { system: '跟随系统', light: '浅色', dark: '深色' },
+  textSize: '字号',
+  textSizes: {
+    small: '小',
+    default: '标准',
+    large: '大',
+    larger: '较大',
+    largest: '最大',
+  },
+  lineWidth: '行宽',
+  lineWidths: { narrow: '窄', normal: '标准', wide: '宽' },
+  bodyFont: '正文字体',
+  bodyFonts: { sans: '无衬线', serif: '衬线' },
+  language: '语言',
+  settingsNotKept: '此浏览器不允许资讯保存设置：关闭页面后会恢复默认。',
+  keyboardShortcuts: '键盘快捷键',
+  close: '关闭',
+  keyGroups: {
+    general: '通用',
+    list: '列表',
+    article: '文章',
+    go: '跳转',
+  },
+  keyThen: '然后',
+  keyOr: '或',
+  keys: {
+    nextCard: '列表中的下一篇',
+    previousCard: '列表中的上一篇',
+    openCard: '打开文章',
+    openOriginal: '在新标签页打开原文',
+    nextArticle: '下一篇',
+    previousArticle: '上一篇',
+    backToList: '返回列表',
+    goHome: '全部文章',
+    goSaved: '收藏的文章',
+    showShortcuts: '显示键盘快捷键',
+    closeCategories: '收起分类列表',
+    closeOverlays: '关闭对话框和菜单',
+  },
+  search: '搜索',
+  searchTitle: '搜索',
+  searchResultsFor: (query: string) => `“${query}”的搜索结果`,
+  searchIn: (category: string) => `范围：${category}`,
+  searchEverywhere: '搜索全部分类',
+  searchInCategory: '在此分类中搜索',
+  searchCount: (n: number, exact: boolean) =>
+    n === 0
+      ? '没有结果'
+      : `${exact ? '' : '约 '}${n.toLocaleString('zh-CN')} 条结果`,
+  searchEmpty: '输入词语或名称，搜索全部文章。',
+  searchEmptyIn: (category: string) => `输入词语，在“${category}”中搜索。`,
+  searchNoWords: '这里没有可搜索的内容：请使用字母、数字或汉字。',
+  searchOnlyExcluded:
+    '请加上要查找的词：只有排除词（-词）的搜索找不到任何内容。',
+  searchNoResults: (query: string) => `没有找到“${query}”。`,
+  searchHint:
+    '试试减少词语、换一种写法，或去掉引号和排除词。繁体与简体按原文搜索（“資訊”不会找到“资讯”）。',
+  searchTruncated: (n: number) => `只搜索了前 ${n} 个字符。`,
+  searchFailed: '搜索索引的一部分加载失败。',
+  searchMoreFailed: '更多结果加载失败。',
+  searching: '搜索中…',
+  searchEnd: '没有更多结果了。',
+  searchSort: '排序',
+  sortRelevance: '相关度',
+  sortNewest: '最新',
+  searchSyntax:
+    '所有词都必须出现；用英文引号括起短语（"开源 软件"）按原样搜索，用 -词 排除某个词。',
 }
 
 const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }

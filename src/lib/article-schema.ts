@@ -189,6 +189,8 @@ export type IngestReport = {
   images?: ImageReport
 }
 
+// The search index's part of the contract: ./search/search-schema.ts.
+
 // --- paths, relative to the data root (public/data, served at /data/) ---
 
 export const dataPaths = {

@@ -16,6 +16,8 @@ export type ListPlace = {
   width: number
   /** Measured row heights by item key (article id). */
   sizes: [string, number][]
+  /** The card the reader had selected (j/k, focus), by article id. */
+  current?: string
 }
 
 /**
@@ -118,6 +120,7 @@ function toSnapshot(value: unknown): EntrySnapshot {
     isNumber(list.offset) &&
     isNumber(list.width) &&
     Array.isArray(list.sizes) &&
-    list.sizes.every(isSize)
+    list.sizes.every(isSize) &&
+    (list.current === undefined || typeof list.current === 'string')
   return valid ? { list: list as ListPlace } : {}
 }

@@ -1,3 +1,5 @@
+import type { Language } from '@/config/messages'
+
 /** `2022-09-03 04:44 UTC`: the same text on every machine and engine. */
 export function formatFixedDate(iso: string): string {
   const date = new Date(iso)
@@ -5,12 +7,77 @@ export function formatFixedDate(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
-/** The date as the reader's locale writes it, in their time zone: "Nov 20, 2026, 08:00". */
-export function formatLocalDate(iso: string): string {
+type Formats = {
+  medium: Intl.DateTimeFormat
+  long: Intl.DateTimeFormat
+  relative: Intl.RelativeTimeFormat
+}
+
+// A list renders hundreds of dates: one set of formatters per language.
+const formats = new Map<Language, Formats>()
+
+function formatsFor(language: Language): Formats {
+  let found = formats.get(language)
+  if (!found) {
+    found = {
+      medium: new Intl.DateTimeFormat(language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }),
+      long: new Intl.DateTimeFormat(language, {
+        dateStyle: 'full',
+        timeStyle: 'long',
+      }),
+      relative: new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
+    }
+    formats.set(language, found)
+  }
+  return found
+}
+
+function parse(iso: string): Date | null {
   const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/**
+ * The date in `language`, in the reader's time zone: "Nov 20, 2026,
+ * 8:05 AM" / "2026年11月20日 08:05". `long` adds the weekday and the time
+ * zone (for the hover text).
+ */
+export function formatLocalDate(
+  iso: string,
+  language: Language,
+  style: 'medium' | 'long' = 'medium',
+): string {
+  const date = parse(iso)
+  return date ? formatsFor(language)[style].format(date) : ''
+}
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+/** Dates older than this are written out; newer ones relative to now. */
+export const RELATIVE_FOR_MS = 7 * DAY
+
+/**
+ * "3 hours ago" / "3 小时前", "yesterday" / "昨天" for a date in the last
+ * week (`RELATIVE_FOR_MS`); null for older dates, for dates more than a
+ * minute ahead of `now` (a source's clock) and for dates that do not parse.
+ */
+export function formatRelativeDate(
+  iso: string,
+  now: number,
+  language: Language,
+): string | null {
+  const date = parse(iso)
+  if (!date) return null
+  const age = now - date.getTime()
+  if (age < -MINUTE || age >= RELATIVE_FOR_MS) return null
+  const { relative } = formatsFor(language)
+  if (age < HOUR) {
+    return relative.format(-Math.max(1, Math.floor(age / MINUTE)), 'minute')
+  }
+  if (age < DAY) return relative.format(-Math.floor(age / HOUR), 'hour')
+  return relative.format(-Math.floor(age / DAY), 'day')
 }

@@ -103,6 +103,14 @@ describe('the key map', () => {
     expect(event.defaultPrevented).toBe(false)
   })
 
+  test('ignores keydown events that name no key (autofill, scripts)', () => {
+    const { keyMap, runs } = setup([{ keys: 'j', run: noop }])
+    const plain = new Event('keydown', { bubbles: true, cancelable: true })
+    expect(keyMap.handle(plain as KeyboardEvent)).toBe(false)
+    press('')
+    expect(runs).toEqual([])
+  })
+
   test.each(['input', 'textarea', 'select', 'div contenteditable'])(
     'ignores keys typed in %s',
     (tag) => {
@@ -112,6 +120,21 @@ describe('the key map', () => {
       if (attr) field.setAttribute(attr, 'true')
       document.body.append(field)
       press('j', {}, field)
+      expect(runs).toEqual([])
+    },
+  )
+
+  test.each(['dialog', 'div popover'])(
+    'leaves keys pressed inside a %s to it',
+    (tag) => {
+      const { runs } = setup([{ keys: 'j', run: noop }])
+      const [name, attr] = tag.split(' ')
+      const overlay = document.createElement(name)
+      if (attr) overlay.setAttribute(attr, 'auto')
+      const button = document.createElement('button')
+      overlay.append(button)
+      document.body.append(overlay)
+      expect(press('j', {}, button).defaultPrevented).toBe(false)
       expect(runs).toEqual([])
     },
   )

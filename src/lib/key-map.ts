@@ -7,7 +7,8 @@
  *
  * A key press never reaches a binding while the reader types in a field,
  * while an input method is composing (IME, keyCode 229), or with Ctrl,
- * Meta or Alt held (those belong to the browser and the system).
+ * Meta or Alt held (those belong to the browser and the system), nor from
+ * inside a dialog or popover (which close on Esc themselves).
  */
 
 /** Where a binding is listed in the help overlay. */
@@ -35,6 +36,8 @@ export const SEQUENCE_TIMEOUT_MS = 1500
 
 const EDITABLE =
   'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"]'
+/** Overlays (the help dialog, the settings menu) handle their own keys. */
+const OVERLAY = 'dialog, [popover]'
 /** Elements whose own Enter or Space must not be taken over. */
 const INTERACTIVE = 'a[href], button, summary, [role="button"], [role="link"]'
 
@@ -55,12 +58,14 @@ export function chordOf(event: KeyboardEvent): string {
 
 /** True when the key press belongs to a field, an IME or the system. */
 export function isIgnoredKeyEvent(event: KeyboardEvent): boolean {
+  // Autofill and scripts dispatch `keydown` events that name no key.
+  if (typeof event.key !== 'string' || event.key === '') return true
   if (event.defaultPrevented) return true
   if (event.isComposing || event.keyCode === 229) return true
   if (event.ctrlKey || event.metaKey || event.altKey) return true
   const target = event.target
   if (!(target instanceof Element)) return false
-  if (target.closest(EDITABLE)) return true
+  if (target.closest(EDITABLE) || target.closest(OVERLAY)) return true
   const chord = chordOf(event)
   return (
     (chord === 'Enter' || chord === 'Space') && !!target.closest(INTERACTIVE)

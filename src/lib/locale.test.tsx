@@ -46,7 +46,9 @@ describe('the interface language', () => {
   test('the app in the browser speaks the reader’s language, with local dates', () => {
     render(app('en'))
     expect(screen.getByText(/^All/)).toBeInTheDocument()
-    expect(screen.getByRole('time')).toHaveTextContent(formatLocalDate(ISO))
+    expect(screen.getByRole('time')).toHaveTextContent(
+      formatLocalDate(ISO, 'en'),
+    )
     expect(document.documentElement.lang).toBe('en')
   })
 
@@ -72,7 +74,7 @@ describe('the interface language', () => {
     // The same element, so React reused the markup rather than redrawing it.
     expect(container.querySelector('time')).toBe(time)
     expect(container).toHaveTextContent(/^All/)
-    expect(time).toHaveTextContent(formatLocalDate(ISO))
+    expect(time).toHaveTextContent(formatLocalDate(ISO, 'en'))
     expect(document.documentElement.lang).toBe('en')
     act(() => root.unmount())
     container.remove()

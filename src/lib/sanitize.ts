@@ -6,6 +6,7 @@ import type {
   WindowLike,
 } from 'dompurify'
 import { toSafeSrcset, toSafeUrl } from './article-urls.ts'
+import { BLOCK_ELEMENTS } from './block-elements.ts'
 import type { UrlUse } from './article-urls.ts'
 import { TRUSTED_TYPES_POLICY_NAME } from './csp.ts'
 import {
@@ -365,4 +366,33 @@ function replaceUnlistedIframe(node: Element) {
   link.setAttribute('href', href)
   link.textContent = href
   node.replaceWith(link)
+}
+
+/** Elements that separate blocks of text (scripts/ingest/convert/body/html-elements.ts). */
+const TEXT_BLOCKS = new Set(BLOCK_ELEMENTS)
+
+/**
+ * The plain text a reader sees of untrusted article HTML, the way the
+ * ingest reads it for the search index (a space where a block starts or
+ * ends, whitespace collapsed), from the sanitised DOM: search marks and
+ * snippets come from it, and phrases are checked against it.
+ */
+export function articlePlainText(dirty: string): string {
+  if (dirty === '') return ''
+  const parts: string[] = []
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        parts.push(child.nodeValue ?? '')
+        continue
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue
+      const block = TEXT_BLOCKS.has(tagOf(child))
+      if (block) parts.push(' ')
+      walk(child)
+      if (block) parts.push(' ')
+    }
+  }
+  walk(sanitizeArticleHtml(dirty))
+  return parts.join('').replace(/\s+/g, ' ').trim()
 }

@@ -10,6 +10,8 @@ beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })
   // jsdom does not scroll; ScrollRestoration calls this on every navigation.
   window.scrollTo = () => {}
+  // Nor does it scroll elements into view (the list's j/k do).
+  Element.prototype.scrollIntoView = () => {}
 })
 
 // A console.error in a test is a bug the test did not ask for (Epic Stack).

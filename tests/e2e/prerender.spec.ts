@@ -30,8 +30,8 @@ type DomNode = ReturnType<typeof parseDocument>['children'][number]
 /**
  * One part's markup, compared as the DOM holds it: parsed and written
  * back by the same parser, without the comments React writes between
- * adjacent texts, dates as their `datetime` (their text becomes the
- * reader's format once the app runs).
+ * adjacent texts, dates as their `datetime` (their text and hover title
+ * become the reader's once the app runs).
  */
 function normalise(html: string): string {
   const document = parseDocument(html)
@@ -43,6 +43,7 @@ function normalise(html: string): string {
   }
   strip(document.children)
   for (const time of DomUtils.getElementsByTagName('time', document)) {
+    time.attribs = { datetime: time.attribs.datetime }
     time.children = []
     DomUtils.appendChild(time, parseDocument(time.attribs.datetime).children[0])
   }

@@ -10,14 +10,17 @@ const SHARED_LIB_DIR = join(INGEST_DIR, '../../src/lib')
  * A digest of the code that converts inputs, so results cached by another
  * version of it are never reused. From the bundle: its folder's name
  * (bin.mjs names it by a digest of the sources in it). From the sources
- * (tsx, Vitest): every non-test module under scripts/ingest and src/lib
- * (the contract and the lists the ingest shares with the reader).
+ * (tsx, Vitest): every non-test module under scripts/ingest, src/lib and
+ * src/lib/search (the contract, the lists and the search tokenizer and
+ * index format the ingest shares with the reader).
  */
 export function codeVersion(): string {
   if (bundleDir) return basename(bundleDir)
   const files = [
     ...sourcesIn(INGEST_DIR, true),
     ...sourcesIn(SHARED_LIB_DIR, false),
+    // The search tokenizer and index format the ingest shares with the reader.
+    ...sourcesIn(join(SHARED_LIB_DIR, 'search'), false),
   ]
   return shortHash(
     files.map((file) => readFileSync(file, 'utf8')).join('\u0000'),

@@ -180,8 +180,15 @@ export class InputResultsCacheWriter {
       task.contentHash === undefined
     )
       return
+    // Search records have a cache of their own (write/search/search-records.ts).
     const stored = result.map((o) =>
-      o.ok ? { ...o, itemBytes: Buffer.from(o.itemBytes).toString('utf8') } : o,
+      o.ok
+        ? {
+            ...o,
+            itemBytes: Buffer.from(o.itemBytes).toString('utf8'),
+            searchRecord: undefined,
+          }
+        : o,
     )
     const head = [
       JSON.stringify(task.path),

@@ -30,16 +30,21 @@ type CacheFile = {
 }
 
 /**
- * The two cache files of one output folder, under `cacheDir` (default
+ * The cache files of one output folder, under `cacheDir` (default
  * `.cache/ingest`, outside the published data): `<key>.json` holds the
- * OutputHashes, `<key>.json.inputs` the InputResultsCache.
+ * OutputHashes, `<key>.json.inputs` the InputResultsCache,
+ * `<key>.json.search` the SearchRecordCache.
  */
 export function cacheFiles(
   cacheDir: string,
   outDir: string,
-): { outputHashes: string; inputResults: string } {
+): { outputHashes: string; inputResults: string; searchRecords: string } {
   const outputHashes = join(cacheDir, `${shortHash(resolve(outDir), 16)}.json`)
-  return { outputHashes, inputResults: `${outputHashes}.inputs` }
+  return {
+    outputHashes,
+    inputResults: `${outputHashes}.inputs`,
+    searchRecords: `${outputHashes}.search`,
+  }
 }
 
 /**

@@ -9,12 +9,12 @@ export type Outcome = { file: string; ok: true; prepared: Prepared } | Rejection
 
 /**
  * Reads one input file (a post, or a feed of many items) and converts each
- * item. Never throws for a bad file: each problem becomes a rejected
+ * item (with its search record when `search`). Never throws for a bad file: each problem becomes a rejected
  * outcome with a reason, and a line when known.
  */
 export function convertInput(
   task: InputTask,
-  options: ToArticleOptions,
+  options: ToArticleOptions & { search?: boolean },
 ): Outcome[] {
   let raws
   try {
@@ -24,7 +24,7 @@ export function convertInput(
   }
   return raws.map((raw): Outcome => {
     try {
-      const prepared = prepareArticle(toArticle(raw, options))
+      const prepared = prepareArticle(toArticle(raw, options), options.search)
       return { file: raw.file, ok: true, prepared }
     } catch (error) {
       return rejection(raw.file, error)

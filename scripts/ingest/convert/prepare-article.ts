@@ -3,12 +3,14 @@ import type {
   ArticleSummary,
   CategoryPath,
 } from '../../../src/lib/article-schema.ts'
+import { encodeSearchRecord } from './search/search-record.ts'
 import type { Converted } from './to-article.ts'
 
 /**
  * An article serialised where it was made (a worker): its file's JSON, its
- * list item's bytes, and the few fields the main thread keeps (everything
- * but `articleJson`, which the worker writes: Done in workers/run-task.ts).
+ * list item's bytes, its search record, and the few fields the main thread
+ * keeps (everything but `articleJson`, which the worker writes: Done in
+ * workers/run-task.ts).
  */
 export type Prepared = {
   id: string
@@ -23,6 +25,8 @@ export type Prepared = {
   /** With `--images`: image keys it uses, and those not fetched yet. */
   images?: string[]
   wantImages?: string[]
+  /** The search record (convert/search/search-record.ts), when asked for. */
+  searchRecord?: Uint8Array
 }
 
 const ENCODER = new TextEncoder()
@@ -31,8 +35,8 @@ const ENCODER = new TextEncoder()
  * Serialises a converted article once, where it was made (a worker).
  * Data files are compact JSON: they are read by the reader, not by people.
  */
-export function prepareArticle(converted: Converted): Prepared {
-  const { article, link, dateMs, notes, images } = converted
+export function prepareArticle(converted: Converted, search = false): Prepared {
+  const { article, link, dateMs, notes, images, text } = converted
   return {
     id: article.id,
     ...(link ? { link } : {}),
@@ -41,6 +45,9 @@ export function prepareArticle(converted: Converted): Prepared {
     paths: article._zixun.categories,
     ...serialize(article),
     ...(images ? { images: images.keys, wantImages: images.wanted } : {}),
+    ...(search
+      ? { searchRecord: encodeSearchRecord(article.title, text) }
+      : {}),
   }
 }
 

@@ -32,6 +32,8 @@ export type Converted = {
   notes: string[]
   /** With `--images`: the images it uses, and those not fetched yet. */
   images?: { keys: string[]; wanted: string[] }
+  /** The body's plain text (else the summary): what search indexes. */
+  text: string
 }
 
 export type ToArticleOptions = { timeZone: string; images?: ImageContext }
@@ -122,7 +124,16 @@ export function toArticle(raw: RawPost, options: ToArticleOptions): Converted {
     ).trim(),
   }
   const images = lookups && { keys: lookups.keys, wanted: lookups.wanted }
-  return { article, link, dateMs, notes, ...(images ? { images } : {}) }
+  // What a reader sees: the body's text, or (no body) the card's summary.
+  const searchText = body.text || article.summary
+  return {
+    article,
+    link,
+    dateMs,
+    notes,
+    text: searchText,
+    ...(images ? { images } : {}),
+  }
 }
 
 /** Where an `<img>`'s URL is read from: the lazy-loading attributes first. */

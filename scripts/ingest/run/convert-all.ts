@@ -14,6 +14,7 @@ import { ResultCollector, type Held } from '../write/collect/collect-results.ts'
 import type { ItemStore } from '../write/collect/item-store.ts'
 import type { OutputWriter } from '../write/output-writer.ts'
 import type { ImageStage } from './images/image-stage.ts'
+import type { SearchRecordCache } from '../cache/search-record-cache.ts'
 
 /** What one run works with, from discovery to the caches for the next. */
 export type Run = {
@@ -29,6 +30,8 @@ export type Run = {
   nextInputResults: InputResultsCacheWriter
   /** With `--images`: the mirrored images, and fetching the new ones. */
   images?: ImageStage
+  /** Search records by article hash, when the index is written. */
+  searchRecords?: SearchRecordCache
 }
 
 /**
@@ -50,6 +53,7 @@ export async function convertAll(
     run.discovery.notRead,
     run.writer,
     run.store,
+    run.searchRecords,
   )
   let done = 0
   // Inputs whose articles use images not fetched yet: converted again after.
@@ -84,6 +88,7 @@ export async function convertAll(
   const { winners, droppedIds } = collector.finish()
   droppedIds.forEach((id) => run.writer.forget(dataPaths.article(id)))
   rewriteMismatched(winners, collector.seen, run)
+  if (run.searchRecords) addMissingRecords(winners, run.searchRecords, run)
   const inputs = {
     converted: pending.length,
     cached: tasks.length - pending.length,
@@ -130,5 +135,26 @@ function rewriteMismatched(
     const task = run.discovery.tasks[winner.task]
     const outcome = convertInput(task, run.context)[winner.item]
     if (outcome?.ok) run.writer.write(rel, outcome.prepared.articleJson, true)
+  }
+}
+
+/**
+ * Makes sure each winner has a search record: one taken from the input
+ * results cache has its record in the record cache, unless that cache was
+ * lost (deleted, or written by other code); such winners are converted
+ * again here.
+ */
+function addMissingRecords(
+  winners: Held[],
+  records: SearchRecordCache,
+  run: Run,
+): void {
+  for (const winner of winners) {
+    if (records.has(winner.articleHash)) continue
+    const task = run.discovery.tasks[winner.task]
+    const outcome = convertInput(task, run.context)[winner.item]
+    if (outcome?.ok && outcome.prepared.searchRecord) {
+      records.put(winner.articleHash, outcome.prepared.searchRecord)
+    }
   }
 }

@@ -27,6 +27,8 @@ export type TaskContext = {
   freshOutput: boolean
   /** With `--images`: the mirrored images known so far. */
   images?: ImageContext
+  /** Make each article's search record (the index is written). */
+  search: boolean
 }
 
 /** A converted item as it travels back to the main thread: no body. */
@@ -49,8 +51,12 @@ export type TaskResult = Array<Done | Rejection>
  */
 export function runTask(task: InputTask, context: TaskContext): TaskResult {
   const options = context.images
-    ? { timeZone: context.timeZone, images: context.images }
-    : { timeZone: context.timeZone }
+    ? {
+        timeZone: context.timeZone,
+        search: context.search,
+        images: context.images,
+      }
+    : { timeZone: context.timeZone, search: context.search }
   return convertInput(task, options).map((outcome) => {
     if (!outcome.ok) return outcome
     const { prepared, file } = outcome
@@ -71,6 +77,7 @@ export function runTask(task: InputTask, context: TaskContext): TaskResult {
       itemBytes: prepared.itemBytes,
       images: prepared.images,
       wantImages: prepared.wantImages,
+      searchRecord: prepared.searchRecord,
       file,
       ok: true,
       articleHash,

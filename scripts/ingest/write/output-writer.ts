@@ -16,7 +16,13 @@ import { contentHash, contentHasher } from '../shared/hash.ts'
 const ADDRESSED = '='
 
 /** Folders the ingest owns inside the output: stale files there are removed. */
-export const OWNED_DIRS = ['articles', 'pages', 'categories', 'images']
+export const OWNED_DIRS = [
+  'articles',
+  'pages',
+  'categories',
+  'images',
+  'search',
+]
 
 /**
  * Writes output files, skipping any whose content hash equals what the
@@ -113,6 +119,37 @@ export class OutputWriter {
     }
   }
 
+  /** What the last run recorded for `rel` (a hash, or a note), if anything. */
+  previousHash(rel: string): string | undefined {
+    return this.previous.get(rel)
+  }
+
+  /**
+   * Records `value` under `rel`, a name that is no file (`search/.source`;
+   * a note's last segment starts with a dot): saved with the hashes, read
+   * back next run with `previousHash`.
+   */
+  note(rel: string, value: string): void {
+    if (!isNote(rel)) throw new Error(`a note's name starts with a dot: ${rel}`)
+    this.hashes.set(rel, value)
+  }
+
+  /**
+   * Keeps every file the last run recorded under `prefix` (a part of the
+   * output whose input did not change): nothing is written or removed
+   * there. Returns how many files it kept.
+   */
+  keepPrevious(prefix: string): number {
+    let kept = 0
+    for (const [rel, hash] of this.previous) {
+      if (!rel.startsWith(prefix)) continue
+      this.hashes.set(rel, hash)
+      if (!isNote(rel)) kept++
+    }
+    this.unchanged += kept
+    return kept
+  }
+
   /** Records a file another thread wrote (or found unchanged). */
   record(rel: string, hash: string, written: boolean): void {
     this.hashes.set(rel, hash)
@@ -152,4 +189,9 @@ export class OutputWriter {
       rmdirSync(join(this.outDir, rel))
     return removed
   }
+}
+
+/** Whether `rel` names a note (`OutputWriter.note`) rather than a file. */
+function isNote(rel: string): boolean {
+  return rel.slice(rel.lastIndexOf('/') + 1).startsWith('.')
 }

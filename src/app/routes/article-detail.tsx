@@ -9,7 +9,7 @@ import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import type { LoadingLocation } from '../router'
 import { ArticlePage } from './article-page'
-import { readFromList } from './list-context'
+import { readFromList, readListDepth } from './list-context'
 import { notFound } from './not-found'
 import { resolveListContext } from './resolve-list'
 
@@ -37,11 +37,16 @@ export default function ArticleDetailRoute() {
   const { data: article } = useSuspenseQuery(articleQueries.detail(id))
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
   const messages = useMessages()
-  const fromList = readFromList(useLocation().state)
+  const { state } = useLocation()
   useEffect(() => {
     document.title = `${article.title} · ${messages.siteName}`
   }, [article.title, messages.siteName])
   return (
-    <ArticlePage article={article} manifest={manifest} fromList={fromList} />
+    <ArticlePage
+      article={article}
+      manifest={manifest}
+      fromList={readFromList(state)}
+      listDepth={readListDepth(state)}
+    />
   )
 }

@@ -4,9 +4,9 @@ import {
   useSuspenseInfiniteQuery,
   useSuspenseQuery,
 } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
-import { useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
@@ -76,11 +76,25 @@ export default function ArticleListRoute() {
     [location.pathname],
   )
   const { categoryPath } = resolved
+  const title = categoryPath.at(-1) ?? messages.all
+  useEffect(() => {
+    document.title = `${title} · ${messages.siteName}`
+  }, [title, messages.siteName])
   return (
     <>
       {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
+      {categoryPath.length > 0 && (
+        <p className="category-search">
+          <Link
+            to={paths.search.getHref({ c: categoryPath })}
+            state={{ focusSearch: true }}
+          >
+            {messages.searchInCategory}
+          </Link>
+        </p>
+      )}
       <h1 className="list-title">
-        {categoryPath.at(-1) ?? messages.all}{' '}
+        {title}{' '}
         <span className="count">
           {messages.articleCount(resolved.list.count)}
         </span>

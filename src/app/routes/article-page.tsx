@@ -6,6 +6,7 @@ import { ShareButton } from '@/features/share/components/share-button'
 import type { Article, Manifest } from '@/lib/article-schema'
 import { useHydrated } from '@/lib/use-hydrated'
 import { fromListState } from './list-context'
+import { useBackToListKeys } from './use-back-to-list-keys'
 import { resolveListContext } from './resolve-list'
 
 export type ArticlePageProps = {
@@ -13,6 +14,8 @@ export type ArticlePageProps = {
   manifest: Manifest
   /** The list the article was opened from (`location.state`), if any. */
   fromList?: string
+  /** History entries back to that list (`location.state`); 0 when unknown. */
+  listDepth?: number
 }
 
 /**
@@ -21,12 +24,18 @@ export type ArticlePageProps = {
  * from its queries; the prerenderer renders it straight from the data
  * files (src/app/entry-prerender.tsx), checked against the route's render.
  */
-export function ArticlePage({ article, manifest, fromList }: ArticlePageProps) {
+export function ArticlePage({
+  article,
+  manifest,
+  fromList,
+  listDepth = 0,
+}: ArticlePageProps) {
   // The neighbours come from the list's pages, which only the browser
   // loads: a prerendered page has none (and hydrates without them).
   const showNeighbours = useHydrated()
   const context = resolveListContext(manifest, fromList)
   const categoryPath = article._zixun.categories[0]
+  useBackToListKeys(fromList ? listDepth : 0, context.href)
   return (
     <>
       <ArticleView
@@ -47,7 +56,7 @@ export function ArticlePage({ article, manifest, fromList }: ArticlePageProps) {
         <ArticleNeighbours
           article={article}
           listBase={context.list.base}
-          linkState={fromListState(context.href)}
+          linkState={fromListState(context.href, listDepth + 1)}
         />
       )}
     </>

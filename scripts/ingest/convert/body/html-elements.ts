@@ -1,3 +1,5 @@
+import { BLOCK_ELEMENTS as SHARED_BLOCKS } from '../../../../src/lib/block-elements.ts'
+
 /** Element names an HTML parser should treat as tags, not as text. */
 export const KNOWN_ELEMENTS: ReadonlySet<string> = new Set(
   `a abbr acronym address area article aside audio b base bdi bdo big
@@ -18,11 +20,7 @@ export const KNOWN_ELEMENTS: ReadonlySet<string> = new Set(
 )
 
 /** Elements that separate blocks of text: a space goes in their place. */
-export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
-  `address article aside blockquote br dd details dialog div dl dt fieldset
-  figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p
-  pre section table tbody td tfoot th thead tr ul`.split(/\s+/),
-)
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(SHARED_BLOCKS)
 
 /** Elements whose content is never text a reader sees. */
 export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(

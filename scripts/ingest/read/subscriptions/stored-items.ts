@@ -154,7 +154,7 @@ function asList(value: unknown): unknown[] {
 /**
  * A guid as an id: kept when it is globally unique by construction (a
  * URL, `urn:`, `tag:` or a UUID), else prefixed by the feed's key, since
- * two feeds may both number their items 1, 2, 3 (docs/decisions/018).
+ * two feeds may both number their items 1, 2, 3 (docs/decisions/019).
  */
 export function keyedGuid(guid: string, feedKey: string): string {
   const g = guid.trim()

@@ -12,13 +12,16 @@ import type { Done, TaskResult } from '../../workers/run-task.ts'
 /** A converted article held by the main thread, and where it came from. */
 export type Held = Omit<
   Done,
-  'itemBytes' | 'ok' | 'written' | 'onDisk' | 'wantImages'
+  'itemBytes' | 'searchRecord' | 'ok' | 'written' | 'onDisk' | 'wantImages'
 > & {
   rank: number
   task: number
   item: number
   itemIndex: number
 }
+
+/** Where search records go as they arrive (cache/search-record-cache.ts). */
+export type RecordSink = { put: (hash: string, record: Uint8Array) => void }
 
 /** A report entry and its place in input order. */
 export type Entry = ReportEntry & { rank: number }
@@ -33,8 +36,9 @@ export const MIXED = ''
 
 /**
  * Gathers results as they arrive, in any order: list items into the
- * store, articles into the duplicate check, rejections into the report,
- * and which hashes threads wrote to which article files.
+ * store, search records to their cache, articles into the duplicate
+ * check, rejections into the report, and which hashes threads wrote to
+ * which article files.
  */
 export class ResultCollector {
   readonly entries: Entry[]
@@ -47,8 +51,14 @@ export class ResultCollector {
   private readonly paths = new Map<string, string[]>()
   private readonly writer: OutputWriter
   private readonly store: ItemStore
+  private readonly records?: RecordSink
 
-  constructor(notRead: NotRead[], writer: OutputWriter, store: ItemStore) {
+  constructor(
+    notRead: NotRead[],
+    writer: OutputWriter,
+    store: ItemStore,
+    records?: RecordSink,
+  ) {
     // Just before the task found after it: the report keeps walk order.
     this.entries = notRead.map((p) => ({
       ...toEntry(p),
@@ -56,6 +66,7 @@ export class ResultCollector {
     }))
     this.writer = writer
     this.store = store
+    this.records = records
   }
 
   add(task: number, result: TaskResult): void {
@@ -80,6 +91,9 @@ export class ResultCollector {
         itemIndex: this.store.add(outcome.itemBytes),
       }
       this.candidates.add(held)
+      if (outcome.searchRecord) {
+        this.records?.put(articleHash, outcome.searchRecord)
+      }
       const rel = dataPaths.article(held.id)
       this.writer.record(rel, articleHash, outcome.written)
       if (outcome.onDisk) {

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
+import { DateTime } from '@/components/date-time'
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
 import type { PrefetchReason } from '../api/idle-prefetch'
-import { useFormatDate } from '@/lib/locale'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
 
 export type ArticleCardProps = {
@@ -17,6 +17,10 @@ export type ArticleCardProps = {
   onPrefetch?: (id: string, reason: PrefetchReason) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** The title as shown (search marks the words it found); default the title. */
+  titleContent?: ReactNode
+  /** What stands in for the summary (search: a snippet around the match). */
+  summaryContent?: ReactNode
 }
 
 /** One list entry; the title is a real link so it can be opened in a new tab. */
@@ -25,8 +29,9 @@ export function ArticleCard({
   linkState,
   onPrefetch,
   renderActions,
+  titleContent,
+  summaryContent,
 }: ArticleCardProps) {
-  const formatDate = useFormatDate()
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch
     ? () => onPrefetch(article.id, 'intent')
@@ -58,18 +63,20 @@ export function ArticleCard({
             onFocus={prefetch}
             onTouchStart={prefetch}
           >
-            {article.title}
+            {titleContent ?? article.title}
           </Link>
         </h2>
         <p className="card-meta">
-          <time dateTime={article.date_published}>
-            {formatDate(article.date_published)}
-          </time>
+          <DateTime iso={article.date_published} />
           {source && <span className="card-source">{source}</span>}
           <CategoryLinks categories={article._zixun.categories} />
           {renderActions?.(article)}
         </p>
-        {article.summary && <p className="card-summary">{article.summary}</p>}
+        {summaryContent !== undefined ? (
+          <p className="card-summary">{summaryContent}</p>
+        ) : (
+          article.summary && <p className="card-summary">{article.summary}</p>
+        )}
       </div>
     </article>
   )

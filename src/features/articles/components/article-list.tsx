@@ -3,7 +3,7 @@ import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import type { ArticleCardProps } from './article-card'
 import { ArticleRows, type ListEntry } from './article-rows'
-import { useOnVisible } from './use-on-visible'
+import { useOnVisible } from '@/lib/use-on-visible'
 
 export type ArticleListProps = {
   articles: ArticleSummary[]
@@ -46,6 +46,8 @@ export function ArticleList(props: ArticleListProps) {
         linkState={props.linkState}
         onPrefetch={props.onPrefetch}
         renderActions={props.renderActions}
+        hasMore={hasMore && !loadMoreFailed}
+        onLoadMore={isLoadingMore ? undefined : onLoadMore}
       />
       <div ref={sentinel} className="list-end">
         {loadMoreFailed && (

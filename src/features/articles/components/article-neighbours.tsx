@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import { useKeyBindings } from '@/lib/use-key-bindings'
 import { articleQueries } from '../api/article-queries'
 
 export type ArticleNeighboursProps = {
@@ -16,6 +17,7 @@ export type ArticleNeighboursProps = {
 /**
  * Previous (newer) and next (older) article in the list the reader came
  * from; nothing until they are known (the route's loader starts the query).
+ * `p` and `n` follow them from the keyboard.
  */
 export function ArticleNeighbours(props: ArticleNeighboursProps) {
   const { data } = useQuery(
@@ -24,6 +26,28 @@ export function ArticleNeighbours(props: ArticleNeighboursProps) {
   const queryClient = useQueryClient()
   const { previous, next } = data ?? {}
   const messages = useMessages()
+  const navigate = useNavigate()
+  const go = (item: ArticleSummary | undefined) => {
+    if (item) {
+      void navigate(paths.article.getHref(item.id), { state: props.linkState })
+    }
+  }
+  useKeyBindings([
+    {
+      keys: 'n',
+      label: messages.keys.nextArticle,
+      group: 'article',
+      run: () => go(next),
+      when: () => !!next,
+    },
+    {
+      keys: 'p',
+      label: messages.keys.previousArticle,
+      group: 'article',
+      run: () => go(previous),
+      when: () => !!previous,
+    },
+  ])
   if (!previous && !next) return null
   const link = (item: ArticleSummary, rel: 'prev' | 'next') => {
     const prefetch = () =>

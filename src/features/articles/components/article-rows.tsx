@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react'
-import { useEntrySnapshot } from '@/lib/entry-snapshots'
+import { readListPlace, useEntrySnapshot } from '@/lib/entry-snapshots'
 import { ArticleCard } from './article-card'
 import {
   loadedWindowedRows,
@@ -8,6 +8,7 @@ import {
   RENDER_ALL_UP_TO,
   type ArticleRowsProps,
 } from './list-layout'
+import { useListKeys } from './use-list-keys'
 
 export type { ArticleRowsProps, ListEntry } from './list-layout'
 
@@ -52,6 +53,17 @@ type FlowRowsProps = ArticleRowsProps & {
 /** Every row (at most `RENDER_ALL_UP_TO`) in the page's flow. */
 function FlowRows({ listRef, ...props }: FlowRowsProps) {
   const { entry, articles } = props
+  const [restored] = useState(() => readListPlace(entry.key, entry.href))
+  const keys = useListKeys({
+    articles,
+    listRef,
+    // Every row is rendered: a card is selected where it is.
+    scrollToIndex: () => {},
+    initial: restored?.current,
+    linkState: props.linkState,
+    hasMore: props.hasMore,
+    onLoadMore: props.onLoadMore,
+  })
   useEntrySnapshot(entry.key, () => ({
     list: {
       href: entry.href,
@@ -59,13 +71,15 @@ function FlowRows({ listRef, ...props }: FlowRowsProps) {
       offset: window.scrollY,
       width: window.innerWidth,
       sizes: measureRows(listRef.current, articles),
+      current: keys.selectedId() ?? undefined,
     },
   }))
   return (
-    <ol className="article-list" ref={listRef}>
+    <ol className="article-list" ref={listRef} onFocus={keys.onFocus}>
       {articles.slice(0, RENDER_ALL_UP_TO).map((article, index) => (
         <li
           key={article.id}
+          data-index={index}
           aria-posinset={index + 1}
           aria-setsize={props.total}
         >

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react'
+import { DateTime } from '@/components/date-time'
 import type { Article } from '@/lib/article-schema'
-import { useFormatDate, useMessages } from '@/lib/locale'
+import { useMessages } from '@/lib/locale'
+import { openOriginal } from '@/lib/open-original'
 import { toSafeHttpUrl } from '@/lib/safe-url'
+import { useKeyBindings } from '@/lib/use-key-bindings'
 import { ArticleBody } from './article-body'
 import { CategoryLinks } from './category-links'
+import { StableText } from '@/components/stable-text'
 
 export type ArticleViewProps = {
   article: Article
@@ -23,12 +27,20 @@ export function ArticleView({
   actions,
 }: ArticleViewProps) {
   const messages = useMessages()
-  const formatDate = useFormatDate()
   const { _zixun: meta } = article
   const author = article.authors.map((a) => a.name).join(', ')
   const source = meta.source && meta.source !== author ? meta.source : undefined
   const original = toSafeHttpUrl(article.external_url)
   const otherCategories = meta.categories.slice(1)
+  useKeyBindings([
+    {
+      keys: 'v',
+      label: messages.keys.openOriginal,
+      group: 'article',
+      run: () => void openOriginal(original),
+      when: () => !!original,
+    },
+  ])
   return (
     <>
       {breadcrumb}
@@ -37,7 +49,7 @@ export function ArticleView({
           {otherCategories.length > 0 && (
             <p className="article-categories">
               <span className="article-categories-label">
-                {messages.alsoIn}
+                <StableText text={(m) => m.alsoIn} />
               </span>{' '}
               <CategoryLinks categories={otherCategories} />
             </p>
@@ -46,10 +58,13 @@ export function ArticleView({
           <p className="byline">
             {author && <span className="byline-author">{author}</span>}
             {source && <span className="byline-source">{source}</span>}
-            <time dateTime={article.date_published}>
-              {formatDate(article.date_published)}
-            </time>
-            <span>{messages.readingMinutes(meta.reading_minutes)}</span>
+            <span>
+              <StableText
+                text={(m) => m.readingMinutes(meta.reading_minutes)}
+              />
+            </span>
+            {/* Last: its text changes as the app starts, and nothing follows it. */}
+            <DateTime iso={article.date_published} />
           </p>
         </header>
         <ArticleBody html={article.content_html} summary={article.summary} />

@@ -30,6 +30,9 @@ export type ArticleRowsProps = {
   linkState?: unknown
   onPrefetch?: ArticleCardProps['onPrefetch']
   renderActions?: (article: ArticleSummary) => ReactNode
+  /** More pages to load (j past the last card loads the next). */
+  hasMore?: boolean
+  onLoadMore?: () => void
 }
 
 type WindowedRowsModule = typeof windowedRows

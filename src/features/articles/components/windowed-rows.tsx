@@ -4,6 +4,7 @@ import { readListPlace, useEntrySnapshot } from '@/lib/entry-snapshots'
 import { ArticleCard } from './article-card'
 import type { ArticleRowsProps } from './list-layout'
 import { useDocumentTop } from './use-document-top'
+import { useListKeys } from './use-list-keys'
 
 /** Rows re-render on every scroll frame; cards only when their props change. */
 const Card = memo(ArticleCard)
@@ -30,8 +31,8 @@ export function WindowedRows(props: WindowedRowsProps) {
   const { articles, entry } = props
   const listRef = useRef<HTMLOListElement>(null)
   const scrollMargin = useDocumentTop(listRef)
+  const [restored] = useState(() => readListPlace(entry.key, entry.href))
   const [initial] = useState(() => {
-    const restored = readListPlace(entry.key, entry.href)
     // Sizes measured at another viewport width do not hold any more.
     const sameWidth = restored?.width === window.innerWidth
     return {
@@ -50,6 +51,16 @@ export function WindowedRows(props: WindowedRowsProps) {
     // Let React batch scroll updates instead of rendering inside the event.
     useFlushSync: false,
   })
+  const keys = useListKeys({
+    articles,
+    listRef,
+    scrollToIndex: (index) =>
+      virtualizer.scrollToIndex(index, { align: 'center' }),
+    initial: restored?.current,
+    linkState: props.linkState,
+    hasMore: props.hasMore,
+    onLoadMore: props.onLoadMore,
+  })
   useEntrySnapshot(entry.key, () => ({
     list: {
       href: entry.href,
@@ -59,6 +70,7 @@ export function WindowedRows(props: WindowedRowsProps) {
       sizes: virtualizer
         .takeSnapshot()
         .map((item) => [String(item.key), item.size]),
+      current: keys.selectedId() ?? undefined,
     },
   }))
   return (
@@ -66,6 +78,7 @@ export function WindowedRows(props: WindowedRowsProps) {
       className="article-list"
       data-windowed=""
       ref={listRef}
+      onFocus={keys.onFocus}
       style={{ height: virtualizer.getTotalSize() }}
     >
       {virtualizer.getVirtualItems().map((row) => (

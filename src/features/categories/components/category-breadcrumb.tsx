@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import { useMessages } from '@/lib/locale'
+import { StableText } from '@/components/stable-text'
 
 export type CategoryBreadcrumbProps = {
   path: readonly string[]
@@ -18,7 +19,9 @@ export function CategoryBreadcrumb({
     <nav aria-label={messages.breadcrumb} className="breadcrumb">
       <ol>
         <li>
-          <Link to={paths.home.getHref()}>{messages.all}</Link>
+          <Link to={paths.home.getHref()}>
+            <StableText text={(m) => m.all} />
+          </Link>
         </li>
         {path.map((name, level) => {
           const isCurrent = endsHere && level === path.length - 1

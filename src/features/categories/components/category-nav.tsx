@@ -1,9 +1,11 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { NavLink } from 'react-router'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import { useKeyBindings } from '@/lib/use-key-bindings'
 import { CategoryTree } from './category-tree'
+import { StableText } from '@/components/stable-text'
 
 export type CategoryNavProps = {
   tree: readonly CategoryNode[]
@@ -17,7 +19,8 @@ const NO_PATH: readonly string[] = []
 /**
  * The category tree with counts. On wide screens it is always shown; on
  * phones it folds into one "Categories" button naming the current view,
- * which opens the whole tree as a sheet and closes again on navigation.
+ * which opens the whole tree as a sheet and closes again on navigation
+ * or Esc.
  */
 export function CategoryNav({
   tree,
@@ -29,6 +32,19 @@ export function CategoryNav({
   // Open "for" one view only, so navigating closes the sheet without an effect.
   const [openFor, setOpenFor] = useState<string | null>(null)
   const isOpen = openFor === here
+  const toggle = useRef<HTMLButtonElement>(null)
+  useKeyBindings([
+    {
+      keys: 'Escape',
+      label: messages.keys.closeCategories,
+      group: 'general',
+      run: () => {
+        setOpenFor(null)
+        toggle.current?.focus()
+      },
+      when: () => isOpen,
+    },
+  ])
   return (
     <nav
       aria-label={messages.categories}
@@ -36,22 +52,24 @@ export function CategoryNav({
       data-open={isOpen}
     >
       <button
+        ref={toggle}
         type="button"
         className="category-toggle"
         aria-expanded={isOpen}
         aria-controls="category-tree"
         onClick={() => setOpenFor(isOpen ? null : here)}
       >
-        {messages.categories}
+        <StableText text={(m) => m.categories} />
         <span className="category-toggle-current">
-          {activePath.at(-1) ?? messages.all}
+          {activePath.at(-1) ?? <StableText text={(m) => m.all} />}
         </span>
       </button>
       <ul id="category-tree" className="category-tree">
         <li>
           <div className="category-row">
             <NavLink to={paths.home.getHref()} end>
-              {messages.all} <span className="count">{total}</span>
+              <StableText text={(m) => m.all} />{' '}
+              <span className="count">{total}</span>
             </NavLink>
           </div>
         </li>

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { renderMainConfig } from '../../hosting/nginx-main-config.ts'
+
+const repo = path.resolve(import.meta.dirname, '../../..')
+
+/**
+ * The peer's site behind nginx like ours: gzip at the same level for the
+ * same types (Pagefind's own files are gzip inside; nginx sends them as
+ * they are), immutable caching for its hashed files.
+ */
+const PEER_RULES = `gzip on;
+gzip_vary on;
+gzip_comp_level 5;
+gzip_min_length 512;
+gzip_types text/css text/plain application/javascript application/json application/wasm application/octet-stream;
+types { application/wasm wasm; application/javascript js; text/html html; application/json json; }
+location /pagefind/ {
+    add_header Cache-Control "public, max-age=31536000, immutable";
+    try_files $uri =404;
+}
+location / {
+    add_header Cache-Control "no-cache";
+    try_files $uri /index.html;
+}
+`
+
+export type Served = { origin: string; stop: () => Promise<void> }
+
+/**
+ * Serves `root` with Debian's nginx on 127.0.0.1:`port`: with the
+ * project's deploy/nginx.conf (`site: 'zixun'`) or the peer's rules.
+ */
+export async function serveWithNginx(
+  root: string,
+  port: number,
+  site: 'zixun' | 'peer',
+): Promise<Served> {
+  const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((bin) =>
+    existsSync(bin),
+  )
+  if (!nginx)
+    throw new Error('bench:search needs nginx (scripts/ensure-system-deps.sh)')
+  const prefix = path.join(repo, '.cache/nginx', String(port))
+  mkdirSync(path.join(prefix, 'temp'), { recursive: true })
+  let include = path.join(repo, 'deploy/nginx.conf')
+  if (site === 'peer') {
+    include = path.join(prefix, 'peer.conf')
+    writeFileSync(include, PEER_RULES)
+  }
+  const config = path.join(prefix, 'nginx.conf')
+  writeFileSync(
+    config,
+    renderMainConfig({
+      port,
+      root,
+      prefix,
+      include,
+      runAsRoot: process.getuid?.() === 0,
+    }),
+  )
+  const server = spawn(
+    nginx,
+    ['-p', prefix, '-c', config, '-e', path.join(prefix, 'error.log')],
+    {
+      stdio: 'ignore',
+    },
+  )
+  const origin = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${origin}/`)).ok) break
+    } catch {
+      // not up yet
+    }
+    await sleep(100)
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise((resolve) => {
+        server.once('exit', () => resolve())
+        server.kill('SIGQUIT')
+      }),
+  }
+}

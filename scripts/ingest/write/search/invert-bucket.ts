@@ -1,0 +1,233 @@
+import { isCjk } from '../../../../src/lib/search/fold.ts'
+import {
+  encodeShard,
+  encodeTier,
+  type Completion,
+  type ShardEntry,
+} from '../../../../src/lib/search/postings.ts'
+import { impactOf } from '../../../../src/lib/search/scoring.ts'
+import {
+  CONTENT_HASH_LENGTH,
+  searchPaths,
+  termHash,
+} from '../../../../src/lib/search/search-schema.ts'
+import type { SearchOutput } from './search-output.ts'
+import { nameHash, type ShardSpaceWriter } from './shard-space.ts'
+import { maxImpact, splitTiers } from './tiers.ts'
+
+export type InvertContext = {
+  writer: SearchOutput
+  /** The term space has 2^bits shards. */
+  bits: number
+  /** Each article's length in units, by docnum. */
+  units: Uint32Array
+  avgUnits: number
+  termSpace: ShardSpaceWriter
+  /** Receives every word (not CJK) with its df, for the prefix index. */
+  words: Completion[]
+  /** Postings in a shard per term (TOP_TIER; tests make it small). */
+  topTier?: number
+}
+
+const decoder = new TextDecoder()
+
+/**
+ * Inverts one bucket: reads its postings (in docnum order, as pass A
+ * wrote them), gives each distinct term an number, sorts the postings by
+ * term (a counting sort, which keeps docnum order within a term),
+ * computes impacts, writes each term's further tiers and the bucket's
+ * shards. Returns how many terms and postings the bucket had.
+ */
+export function invertBucket(
+  bytes: Uint8Array,
+  context: InvertContext,
+): { terms: number; postings: number } {
+  const parsed = parseRecords(bytes)
+  const { count, termOf, termStart, termLength, termHashes, terms } = parsed
+  // Postings grouped by term: offsets, then a stable scatter.
+  const offsets = new Uint32Array(terms + 1)
+  for (let r = 0; r < count; r++) offsets[termOf[r] + 1]++
+  for (let t = 0; t < terms; t++) offsets[t + 1] += offsets[t]
+  const fill = offsets.slice(0, terms)
+  const docs = new Uint32Array(count)
+  const impacts = new Uint8Array(count)
+  const { units, avgUnits } = context
+  for (let r = 0; r < count; r++) {
+    const at = fill[termOf[r]]++
+    const doc = parsed.doc[r]
+    docs[at] = doc
+    impacts[at] = impactOf(
+      parsed.title[r],
+      parsed.body[r],
+      units[doc],
+      avgUnits,
+    )
+  }
+  const mask = 2 ** context.bits - 1
+  const shards = new Map<number, ShardEntry[]>()
+  for (let t = 0; t < terms; t++) {
+    const postings = {
+      docs: docs.subarray(offsets[t], offsets[t + 1]),
+      impacts: impacts.subarray(offsets[t], offsets[t + 1]),
+    }
+    const [top, ...rest] = splitTiers(postings, context.topTier)
+    const tiers = rest.map((tier) => {
+      const tierBytes = encodeTier(tier)
+      const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)
+      context.writer.writeAddressed(searchPaths.tier(tierHash), () => tierBytes)
+      return { count: tier.docs.length, max: maxImpact(tier), hash: tierHash }
+    })
+    const term = bytes.subarray(termStart[t], termStart[t] + termLength[t])
+    const df = postings.docs.length
+    const entry: ShardEntry = { term, df, top: copy(top), tiers }
+    const n = termHashes[t] & mask
+    const list = shards.get(n)
+    if (list) list.push(entry)
+    else shards.set(n, [entry])
+    const word = wordOf(term)
+    if (word !== undefined) context.words.push({ word, df })
+  }
+  for (const [n, entries] of shards) {
+    entries.sort((a, b) => compareBytes(a.term, b.term))
+    context.termSpace.write(n, encodeShard(entries))
+  }
+  return { terms, postings: count }
+}
+
+/** Tier 0 may be a view of the bucket's arrays: keep only its own bytes. */
+function copy(postings: { docs: Uint32Array; impacts: Uint8Array }) {
+  return { docs: postings.docs.slice(), impacts: postings.impacts.slice() }
+}
+
+/** The term as a string when it is a word (for prefixes); CJK terms are not. */
+function wordOf(term: Uint8Array): string | undefined {
+  if (term[0] < 0x80) {
+    let word = ''
+    for (let i = 0; i < term.length; i++) word += String.fromCharCode(term[i])
+    if (term.every((b) => b < 0x80)) return word
+  }
+  const text = decoder.decode(term)
+  return isCjk(text.codePointAt(0) ?? 0) ? undefined : text
+}
+
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
+  return a.length - b.length
+}
+
+type Parsed = {
+  count: number
+  doc: Uint32Array
+  body: Uint32Array
+  title: Uint32Array
+  termOf: Int32Array
+  terms: number
+  termStart: Int32Array
+  termLength: Int32Array
+  termHashes: Uint32Array
+}
+
+/**
+ * Reads the records of a bucket and numbers its distinct terms (an open
+ * addressing table keyed by term hash, terms compared byte by byte).
+ */
+function parseRecords(bytes: Uint8Array): Parsed {
+  const capacity = Math.ceil(bytes.length / 5) + 1
+  const doc = new Uint32Array(capacity)
+  const body = new Uint32Array(capacity)
+  const title = new Uint32Array(capacity)
+  const termOf = new Int32Array(capacity)
+  let termStart = new Int32Array(1024)
+  let termLength = new Int32Array(1024)
+  let termHashes = new Uint32Array(1024)
+  let slots = new Int32Array(2048).fill(-1)
+  let terms = 0
+  let count = 0
+  let at = 0
+  const varint = () => {
+    let value = 0
+    let scale = 1
+    for (;;) {
+      const byte = bytes[at++]
+      value += (byte & 0x7f) * scale
+      if (byte < 0x80) return value
+      scale *= 0x80
+    }
+  }
+  const same = (t: number, start: number, length: number) => {
+    if (termLength[t] !== length) return false
+    const other = termStart[t]
+    for (let i = 0; i < length; i++) {
+      if (bytes[other + i] !== bytes[start + i]) return false
+    }
+    return true
+  }
+  const grow = () => {
+    const size = termStart.length * 2
+    const grown = (a: Int32Array) => {
+      const next = new Int32Array(size)
+      next.set(a)
+      return next
+    }
+    termStart = grown(termStart)
+    termLength = grown(termLength)
+    const hashes = new Uint32Array(size)
+    hashes.set(termHashes)
+    termHashes = hashes
+    slots = new Int32Array(size * 2).fill(-1)
+    const mask = slots.length - 1
+    for (let t = 0; t < terms; t++) {
+      let slot = termHashes[t] & mask
+      while (slots[slot] >= 0) slot = (slot + 1) & mask
+      slots[slot] = t
+    }
+  }
+  while (at < bytes.length) {
+    let length = bytes[at++]
+    if (length >= 0x80) length = (length & 0x7f) | (bytes[at++] << 7)
+    const start = at
+    at += length
+    const hash = termHash(bytes, start, at)
+    const mask = slots.length - 1
+    let slot = hash & mask
+    let term = -1
+    for (;;) {
+      const found = slots[slot]
+      if (found < 0) break
+      if (termHashes[found] === hash && same(found, start, length)) {
+        term = found
+        break
+      }
+      slot = (slot + 1) & mask
+    }
+    if (term < 0) {
+      if (terms === termStart.length) {
+        grow()
+        slot = hash & (slots.length - 1)
+        while (slots[slot] >= 0) slot = (slot + 1) & (slots.length - 1)
+      }
+      term = terms++
+      termStart[term] = start
+      termLength[term] = length
+      termHashes[term] = hash
+      slots[slot] = term
+    }
+    termOf[count] = term
+    doc[count] = varint()
+    body[count] = varint()
+    title[count] = varint()
+    count++
+  }
+  return {
+    count,
+    doc,
+    body,
+    title,
+    termOf,
+    terms,
+    termStart,
+    termLength,
+    termHashes,
+  }
+}

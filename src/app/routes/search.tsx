@@ -1,0 +1,226 @@
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+  useSuspenseQuery,
+} from '@tanstack/react-query'
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { paths, type SearchParams } from '@/config/paths'
+import { articleQueries } from '@/features/articles/api/article-queries'
+import { ArticleCard } from '@/features/articles/components/article-card'
+import { findCategory } from '@/features/categories/find-category'
+import { searchQueries } from '@/features/search/api/search-queries'
+import type {
+  ArticleSource,
+  SearchRequest,
+} from '@/features/search/api/search-session'
+import { SearchResults } from '@/features/search/components/search-results'
+import { searchStatus } from '@/features/search/search-status'
+import type { Article } from '@/lib/article-schema'
+import { useMessages } from '@/lib/locale'
+import { manifestQueries } from '@/lib/manifest-queries'
+import { articlePlainText } from '@/lib/sanitize'
+import { MAX_QUERY_LENGTH, parseQuery } from '@/lib/search/parse-query'
+
+export const clientLoader = () => async () => null
+
+/** Fetches the index's entry point ahead of the first query. */
+export function warm(queryClient: QueryClient) {
+  void queryClient.prefetchQuery(searchQueries.meta())
+}
+
+/**
+ * `/search?q=…&c=…&sort=newest`: the URL is the search, so a link shared
+ * or opened cold shows the same results. The index's entry point is
+ * fetched here, not with the manifest; results come page by page from the
+ * engine, each hit shown from its article file.
+ */
+export default function SearchRoute() {
+  const messages = useMessages()
+  const queryClient = useQueryClient()
+  const [searchParams] = useSearchParams()
+  const params = paths.search.parse(searchParams)
+  const q = searchParams.get('q') ?? ''
+  const { data: manifest } = useSuspenseQuery(manifestQueries.get())
+  const categoryPath = params.c ?? []
+  const node =
+    categoryPath.length > 0
+      ? findCategory(manifest.categories, categoryPath)
+      : undefined
+  const query = useMemo(() => parseQuery(q), [q])
+  const meta = useQuery(searchQueries.meta())
+  const source = useMemo<ArticleSource>(
+    () => ({
+      article: (id) => queryClient.ensureQueryData(articleQueries.detail(id)),
+      text: articleText,
+    }),
+    [queryClient],
+  )
+  const request: SearchRequest = {
+    q,
+    category: node?.key,
+    sort: params.sort ?? 'relevance',
+  }
+  const results = useInfiniteQuery({
+    ...searchQueries.results(meta.data ?? EMPTY_META, request, source),
+    enabled: meta.isSuccess && !query.problem,
+    placeholderData: keepPreviousData,
+  })
+  const current =
+    results.data && !results.isPlaceholderData ? results.data : undefined
+  const shown = results.data?.pages.flatMap((page) => page.results) ?? []
+  const estimate = current?.pages.at(-1)?.estimate
+
+  useEffect(() => {
+    document.title = `${q ? messages.searchResultsFor(q) : messages.searchTitle} · ${messages.siteName}`
+  }, [q, messages])
+  // The benchmark measures from the debounced query to this paint.
+  useEffect(() => {
+    if (!current) return
+    const frame = requestAnimationFrame(() =>
+      performance.mark?.('zixun:search-painted', { detail: q }),
+    )
+    return () => cancelAnimationFrame(frame)
+  }, [current, q])
+
+  const failed =
+    meta.isError || (results.isError && !results.isFetchNextPageError)
+  const status = searchStatus(messages, {
+    query,
+    searching: !failed && !query.problem && !current,
+    failed,
+    estimate,
+  })
+  const retry = () => void (meta.isError ? meta.refetch() : results.refetch())
+  const scope = node ? node.path.join(' › ') : undefined
+
+  return (
+    <section className="search-page" aria-labelledby="search-title">
+      <meta name="robots" content="noindex" />
+      <h1 id="search-title" className="list-title">
+        {q.trim()
+          ? messages.searchResultsFor(query.text)
+          : messages.searchTitle}
+      </h1>
+      <div className="search-options">
+        {scope && (
+          <p className="search-scope">
+            {messages.searchIn(scope)} ·{' '}
+            <Link to={paths.search.getHref({ ...params, c: [] })}>
+              {messages.searchEverywhere}
+            </Link>
+          </p>
+        )}
+        <SortLinks params={params} />
+      </div>
+      <p className="search-status" role="status">
+        {status}
+      </p>
+      {query.truncated && (
+        <p className="list-state">
+          {messages.searchTruncated(MAX_QUERY_LENGTH)}
+        </p>
+      )}
+      {failed && (
+        <div className="list-state" role="alert">
+          <p>{messages.searchFailed}</p>
+          <button type="button" onClick={retry}>
+            {messages.retry}
+          </button>
+        </div>
+      )}
+      {query.problem === 'empty' && (
+        <p className="list-state">
+          {scope ? messages.searchEmptyIn(scope) : messages.searchEmpty}
+        </p>
+      )}
+      {query.problem && query.problem !== 'empty' && (
+        <p className="list-state">
+          {query.problem === 'no-words'
+            ? messages.searchNoWords
+            : messages.searchOnlyExcluded}
+        </p>
+      )}
+      {current && shown.length === 0 && (
+        <div className="list-state search-none">
+          <p>{messages.searchNoResults(query.text)}</p>
+          <p>{messages.searchHint}</p>
+          <p>{messages.searchSyntax}</p>
+        </div>
+      )}
+      {!query.problem && !failed && shown.length > 0 && results.data && (
+        <div aria-busy={results.isPlaceholderData}>
+          <SearchResults
+            query={results.data.pages[0].query}
+            results={shown}
+            hasMore={results.hasNextPage}
+            isLoadingMore={results.isFetchingNextPage}
+            loadMoreFailed={results.isFetchNextPageError}
+            onLoadMore={() => void results.fetchNextPage()}
+            renderCard={renderCard}
+          />
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** Relevance or newest first, as links: each order is a URL of its own. */
+function SortLinks({ params }: { params: SearchParams }) {
+  const messages = useMessages()
+  const sort = params.sort ?? 'relevance'
+  const options = [
+    { value: 'relevance', label: messages.sortRelevance },
+    { value: 'newest', label: messages.sortNewest },
+  ] as const
+  return (
+    <nav className="search-sort" aria-label={messages.searchSort}>
+      {messages.searchSort}:{' '}
+      {options.map((option) => (
+        <Link
+          key={option.value}
+          to={paths.search.getHref({ ...params, sort: option.value })}
+          aria-current={sort === option.value ? 'true' : undefined}
+          replace
+        >
+          {option.label}
+        </Link>
+      ))}
+    </nav>
+  )
+}
+
+function renderCard(article: Article, title: ReactNode, snippet: ReactNode) {
+  return (
+    <ArticleCard
+      article={article}
+      titleContent={title}
+      summaryContent={snippet}
+    />
+  )
+}
+
+/** An article's plain text as search reads it; the summary when it has no body. */
+const texts = new WeakMap<Article, string>()
+function articleText(article: Article): string {
+  let text = texts.get(article)
+  if (text === undefined) {
+    text = articlePlainText(article.content_html) || article.summary
+    texts.set(article, text)
+  }
+  return text
+}
+
+/** Stands in while the index file loads (the results query is disabled then). */
+const EMPTY_META = {
+  version: 1,
+  docs: 0,
+  avg_units: 1,
+  terms: { bits: 0, group_bits: 0, groups: '' },
+  prefixes: { bits: 0, group_bits: 0, groups: '' },
+  ids: { bits: 0, group_bits: 0, groups: '' },
+  categories: {},
+} as const

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react'
+import type { RefObject } from 'react'
+import { useLocation } from 'react-router'
+
+/**
+ * After the reader goes to another page in the app, moves focus to its
+ * main heading (the `<h1>` in `main`, else `main` itself), so keyboard and
+ * screen-reader users start on the new page and hear its title, as on a
+ * page load. Not on the first page (the browser starts at its top), nor
+ * when only the query changes (a filter, a search as it is typed), nor
+ * away from a text field outside `main` that has focus. The
+ * page does not scroll for it: scroll restoration decides where it is.
+ */
+export function useRouteFocus(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation()
+  const shown = useRef(pathname)
+  useEffect(() => {
+    if (shown.current === pathname) return
+    shown.current = pathname
+    const root = main.current
+    if (!root) return
+    // The reader types in a field outside the page (the header's search
+    // field: search as you type, "Search in this category" focusing it):
+    // focus stays there.
+    const active = document.activeElement
+    if (
+      active?.matches('input, textarea, [contenteditable="true"]') &&
+      !root.contains(active)
+    ) {
+      return
+    }
+    const target = root.querySelector<HTMLElement>('h1') ?? root
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+    target.focus({ preventScroll: true })
+  }, [pathname, main])
+}
