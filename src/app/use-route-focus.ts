@@ -8,7 +8,8 @@ import { useLocation } from 'react-router'
  * screen-reader users start on the new page and hear its title, as on a
  * page load. Not on the first page (the browser starts at its top), nor
  * when only the query changes (a filter, a search as it is typed), nor
- * away from a text field outside `main` that has focus. The
+ * while a field has focus (typing in the header's search field leads to
+ * `/search`; "search in this category" puts focus there on purpose). The
  * page does not scroll for it: scroll restoration decides where it is.
  */
 export function useRouteFocus(main: RefObject<HTMLElement | null>) {
@@ -19,18 +20,12 @@ export function useRouteFocus(main: RefObject<HTMLElement | null>) {
     shown.current = pathname
     const root = main.current
     if (!root) return
-    // The reader types in a field outside the page (the header's search
-    // field: search as you type, "Search in this category" focusing it):
-    // focus stays there.
-    const active = document.activeElement
-    if (
-      active?.matches('input, textarea, [contenteditable="true"]') &&
-      !root.contains(active)
-    ) {
-      return
-    }
+    if (document.activeElement?.matches(FIELDS)) return
     const target = root.querySelector<HTMLElement>('h1') ?? root
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
     target.focus({ preventScroll: true })
   }, [pathname, main])
 }
+
+/** Elements a reader types in. */
+const FIELDS = 'input, textarea, select, [contenteditable]'
