@@ -35,6 +35,9 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
+    // Two cores shared with other jobs: a cold route render has taken 5–6 s
+    // under load, past vitest's 5 s default, with nothing wrong.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
