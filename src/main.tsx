@@ -1,6 +1,6 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { App, whenRouterReady } from './app/app'
+import { App, matchesPrerenderedPage, whenRouterReady } from './app/app'
 import { startOffline } from './features/offline/start-offline'
 import './styles/app.css'
 import './styles/reading.css'
@@ -14,14 +14,16 @@ const app = (
   </StrictMode>
 )
 
-// A prerendered page (`a/<id>/index.html`) holds the markup the app draws
-// first from the same data: hydrate it once the route's code and data are
-// in. If the route failed (an article removed since the build), its error
-// view replaces the page instead.
+// A prerendered page (a list's first screen, `a/<id>/index.html`) holds
+// the markup the app draws first from the same data: hydrate it once the
+// route's code and data are in, as a transition, so React yields to the
+// browser between components instead of blocking it. If the route failed
+// (an article removed since the build) or will render something else (a
+// query, a list restored deeper), its own render replaces the page.
 if (root.hasChildNodes()) {
   void whenRouterReady().then(({ failed }) => {
-    if (failed) createRoot(root).render(app)
-    else hydrateRoot(root, app)
+    if (failed || !matchesPrerenderedPage()) createRoot(root).render(app)
+    else startTransition(() => void hydrateRoot(root, app))
   })
 } else {
   createRoot(root).render(app)

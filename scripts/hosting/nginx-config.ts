@@ -1,4 +1,5 @@
 import { shellRoutes } from '../../src/config/paths.ts'
+import { SHELL_PATH } from '../../src/config/shell.ts'
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
@@ -32,7 +33,7 @@ function location(match: string, comment: string, body: string[]): string {
 }
 
 const HEADER = `# Zixun: nginx rules for serving dist/ (the reader, its data, the
-# prerendered article pages). GENERATED from scripts/hosting/nginx-config.ts
+# prerendered pages). GENERATED from scripts/hosting/nginx-config.ts
 # and src/lib/csp.ts by \`npm run deploy:nginx-config\`; a unit test fails
 # when this file is stale. Edit the generator, not this file.
 #
@@ -48,9 +49,10 @@ const HEADER = `# Zixun: nginx rules for serving dist/ (the reader, its data, th
 # \`npm run serve:nginx -- --dist <dir> --port <port>\` runs it locally.`
 
 /**
- * The server-level nginx configuration of `deploy/nginx.conf`: SPA
- * fallback for reader routes, prerendered `/a/<id>` pages with a real 404
- * for unknown ids, 404 (not HTML) for missing assets and data, immutable
+ * The server-level nginx configuration of `deploy/nginx.conf`: the
+ * prerendered first screen of `/` and of categories, prerendered `/a/<id>`
+ * pages with a real 404 for unknown ids, the data-free shell for every
+ * other reader route (`SHELL_PATH`), 404 (not HTML) for missing assets and data, immutable
  * caching for hashed files, revalidation for the rest, gzip, and the
  * security headers on every response. nginx drops inherited `add_header`s
  * in any block that adds its own, so each location repeats them.
@@ -64,6 +66,12 @@ export function renderNginxConfig(): string {
       'server_tokens off;',
       'absolute_redirect off;',
       '',
+      '# The build writes .gz (and .br) beside the code, the HTML of the shell',
+      '# and prerendered lists, the manifest and first list pages: sent as they',
+      '# are. Everything else is compressed on the fly.',
+      'gzip_static on;',
+      '# With ngx_brotli loaded (Debian: libnginx-mod-http-brotli-static), add:',
+      '#   brotli_static on;',
       'gzip on;',
       'gzip_vary on;',
       'gzip_comp_level 5;',
@@ -71,24 +79,52 @@ export function renderNginxConfig(): string {
       // application/octet-stream: the search index's .bin files.
       'gzip_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml application/octet-stream;',
       '',
-      '# Unknown pages get the app shell with status 404: the app shows its',
-      '# 404 view. Missing assets and data override this with a bare 404.',
-      'error_page 404 /index.html;',
+      '# Unknown pages get the data-free app shell with status 404: the app',
+      '# shows its 404 view. Missing assets and data override this with a bare 404.',
+      `error_page 404 ${SHELL_PATH};`,
     ].join('\n'),
-    location('= /index.html', 'The app shell: always revalidated.', html),
-    ...shellRoutes.map((route) =>
-      location(
-        route.match === 'exact' ? `= ${route.path}` : route.path,
-        `Reader route (${route.what}), from shellRoutes in src/config/paths.ts:\n# the app shell, status 200 (the app shows its 404 view for unknown ones)${route.noindex ? ';\n# not for search engines' : ''}.`,
-        [
-          'try_files /index.html =404;',
-          ...html,
-          ...(route.noindex
-            ? ['add_header X-Robots-Tag "noindex" always;']
-            : []),
-        ],
-      ),
+    location(
+      `= ${SHELL_PATH}`,
+      'The data-free app shell (src/config/shell.ts): always revalidated.',
+      html,
     ),
+    location(
+      '= /index.html',
+      'The home page: its first screen prerendered (the shell without data).',
+      html,
+    ),
+    ...shellRoutes.map((route) => {
+      const where = `Reader route (${route.what}), from shellRoutes in src/config/paths.ts`
+      const noindex = route.noindex
+        ? ['add_header X-Robots-Tag "noindex" always;']
+        : []
+      if (route.path === '/') {
+        return location(
+          '= /',
+          `${where}:\n# the prerendered first screen, status 200.`,
+          ['try_files /index.html =404;', ...html, ...noindex],
+        )
+      }
+      if (route.match === 'prefix') {
+        return location(
+          route.path,
+          `${where}:\n# the prerendered first screen where the build wrote one\n# (c/<names>/index.html, the URL decoded), else the shell, status 200\n# (unknown ones show the app’s 404 view). A name holding "/" is sent as\n# %2F, which nginx decodes too: it never has a page of its own.`,
+          [
+            `if ($request_uri ~* "^${route.path}[^?]*%2f") {`,
+            `${INDENT}rewrite ^ ${SHELL_PATH} last;`,
+            '}',
+            `try_files $uri/index.html ${SHELL_PATH};`,
+            ...html,
+            ...noindex,
+          ],
+        )
+      }
+      return location(
+        `= ${route.path}`,
+        `${where}:\n# the data-free shell, status 200${route.noindex ? '; not for search engines' : ''}.`,
+        [`try_files ${SHELL_PATH} =404;`, ...html, ...noindex],
+      )
+    }),
     location(
       '~ "^/a/(?<article_id>[A-Za-z0-9_-]{1,96})/?$"',
       'Articles: the prerendered page, else the shell (articles beyond\n# ZIXUN_PRERENDER_LIMIT); a real 404 when the article does not exist.',
@@ -96,7 +132,7 @@ export function renderNginxConfig(): string {
         'if (!-f $document_root/data/articles/$article_id.json) {',
         `${INDENT}return 404;`,
         '}',
-        'try_files /a/$article_id/index.html /index.html;',
+        `try_files /a/$article_id/index.html ${SHELL_PATH};`,
         ...html,
       ],
     ),

@@ -13,7 +13,13 @@ export type MainConfigOptions = {
   runAsRoot: boolean
   /** Debian's MIME table; a minimal one when it is missing. */
   mimeTypes?: string
+  /** ngx_brotli's static module; `brotli_static on` when the file exists. */
+  brotliModule?: string
 }
+
+/** Where Debian's libnginx-mod-http-brotli-static puts the module. */
+export const BROTLI_STATIC_MODULE =
+  '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
 
 const FALLBACK_TYPES = `types {
         text/html html;
@@ -31,13 +37,16 @@ const FALLBACK_TYPES = `types {
 /**
  * A complete nginx.conf for a local, foreground server on 127.0.0.1 that
  * includes `deploy/nginx.conf` in its one server block, with every
- * writable path under `prefix`.
+ * writable path under `prefix`, and `brotli_static` where the host has
+ * the module (scripts/ensure-system-deps.sh installs it).
  */
 export function renderMainConfig(options: MainConfigOptions): string {
   const { port, root, prefix, include, runAsRoot } = options
   const mime = options.mimeTypes ?? '/etc/nginx/mime.types'
+  const brotli = options.brotliModule ?? BROTLI_STATIC_MODULE
+  const hasBrotli = existsSync(brotli)
   const temp = (name: string) => path.join(prefix, 'temp', name)
-  return `${runAsRoot ? 'user root;\n' : ''}daemon off;
+  return `${hasBrotli ? `load_module ${brotli};\n` : ''}${runAsRoot ? 'user root;\n' : ''}daemon off;
 master_process on;
 worker_processes 1;
 pid ${path.join(prefix, 'nginx.pid')};
@@ -52,7 +61,7 @@ http {
     default_type application/octet-stream;
     access_log ${path.join(prefix, 'access.log')};
     sendfile on;
-    client_body_temp_path ${temp('client_body')};
+${hasBrotli ? '    # The .br files the build writes (deploy/nginx.conf has gzip_static).\n    brotli_static on;\n' : ''}    client_body_temp_path ${temp('client_body')};
     proxy_temp_path ${temp('proxy')};
     fastcgi_temp_path ${temp('fastcgi')};
     uwsgi_temp_path ${temp('uwsgi')};

@@ -6,6 +6,8 @@
  *
  * Usage: tsx scripts/hosting/serve-nginx.ts [--port 4175] [--dist dist]
  *        [--wait 240]   seconds to wait for <dist>/index.html to appear
+ *        [--include deploy/nginx.conf]   the server-level rules (another
+ *                       site's, for a benchmark: a plain static blog)
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4175' },
     dist: { type: 'string', default: 'dist' },
     wait: { type: 'string', default: '240' },
+    include: { type: 'string' },
   },
 })
 
@@ -53,7 +56,9 @@ writeFileSync(
     port,
     root: dist,
     prefix,
-    include: path.join(repo, 'deploy/nginx.conf'),
+    include: path.resolve(
+      values.include ?? path.join(repo, 'deploy/nginx.conf'),
+    ),
     runAsRoot: process.getuid?.() === 0,
   }),
 )

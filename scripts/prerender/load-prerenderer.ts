@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
-import type { ArticleSummary, Manifest } from '../../src/lib/article-schema.ts'
+import type {
+  ArticleSummary,
+  ListPage,
+  Manifest,
+} from '../../src/lib/article-schema.ts'
 
 /** The app's server entry, relative to the project root. */
 export const PRERENDER_ENTRY = 'src/app/entry-prerender.tsx'
@@ -10,6 +14,7 @@ export const PRERENDER_ENTRY = 'src/app/entry-prerender.tsx'
 /** What `src/app/entry-prerender.tsx` renders for one site (see there). */
 export type Prerenderer = {
   renderArticle(article: ArticleSummary): Promise<string>
+  renderList(pathname: string, firstPage: ListPage): Promise<string>
 }
 
 /** `createPrerenderer` of `src/app/entry-prerender.tsx`. */

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { ArticleSummary } from '../../src/lib/article-schema.ts'
 import { loadPrerenderer, type CreatePrerenderer } from './load-prerenderer.ts'
 import { parsePrerenderLimit, prerenderSite } from './prerender.ts'
-import { makeSummary, writeSite } from './test-data.ts'
+import { makeSummary, SHELL, writeBuild, writeSite } from './test-data.ts'
 
 let createPrerenderer: CreatePrerenderer
 beforeAll(async () => {
@@ -101,10 +101,18 @@ describe('prerenderSite', () => {
     )
   })
 
-  test('does nothing for a build without data', async () => {
+  test('gives a build without data only the shell', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'zixun-prerender-'))
     dirs.push(dir)
+    await writeBuild(dir)
     expect(await prerenderSite({ distDir: dir, createPrerenderer })).toBeNull()
+    const shell = await readFile(path.join(dir, 'shell.html'), 'utf8')
+    expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe(shell)
+    expect((await readdir(dir)).sort()).toEqual([
+      '.vite',
+      'index.html',
+      'shell.html',
+    ])
   })
 
   test('prerenders 1,000 articles in well under the time of a build', async () => {
@@ -114,6 +122,97 @@ describe('prerenderSite', () => {
     expect(result?.prerendered).toBe(1000)
     expect(result?.ms).toBeLessThan(15_000)
   }, 30_000)
+})
+
+describe('list pages and the shell', () => {
+  const read = (dir: string, file: string) =>
+    readFile(path.join(dir, file), 'utf8')
+  const cards = (html: string) =>
+    [
+      ...new DOMParser()
+        .parseFromString(html, 'text/html')
+        .querySelectorAll('#root ol.article-list > li h2 a'),
+    ].map((a) => a.textContent)
+
+  test('index.html is the first screen of all articles; shell.html stays data-free', async () => {
+    const dir = await site(30)
+    const result = await prerenderSite({ distDir: dir, createPrerenderer })
+    expect(result?.lists).toBe(1 + 2)
+    const home = await read(dir, 'index.html')
+    expect(cards(home)).toEqual(
+      Array.from({ length: 24 }, (_, i) => `Post ${i + 1}`),
+    )
+    expect(home).toContain('<meta name="zixun-prerendered" content="/">')
+    expect(home).toMatch(
+      /<link rel="preload" as="fetch" crossorigin href="\/data\/lists\/all\/1\.json">/,
+    )
+    expect(home).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/article-list-l1.js">',
+    )
+    const shell = await read(dir, 'shell.html')
+    expect(shell).toContain('<div id="root"></div>')
+    expect(shell).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/root-r1.js">',
+    )
+    expect(shell).toContain(
+      '<link rel="preload" as="fetch" crossorigin href="/data/manifest.json">',
+    )
+    // Each chunk is preloaded once; the entry's own imports not at all.
+    expect(home.match(/queries-q1\.js/g)).toHaveLength(1)
+    expect(home).not.toContain('react-xyz.js')
+    expect(shell.replace(/\s/g, '')).toBe(
+      SHELL.replace(/\s/g, '').replace(
+        '</head>',
+        '<linkrel="modulepreload"crossoriginhref="/assets/root-r1.js"><linkrel="modulepreload"crossoriginhref="/assets/queries-q1.js"><linkrel="preload"as="fetch"crossoriginhref="/data/manifest.json"></head>',
+      ),
+    )
+  })
+
+  test('a rebuild with other data leaves the shell as it was', async () => {
+    const first = await site(30)
+    const second = await site(5, 24, (n) => ({ title: `Other ${n}` }))
+    for (const dir of [first, second]) {
+      await prerenderSite({ distDir: dir, createPrerenderer })
+    }
+    expect(await read(second, 'shell.html')).toBe(
+      await read(first, 'shell.html'),
+    )
+    expect(await read(second, 'index.html')).not.toBe(
+      await read(first, 'index.html'),
+    )
+  })
+
+  test('category pages are named as hosts look them up, and bounded', async () => {
+    const paths: string[][] = [
+      ['编程', '开源中国'],
+      ['IT 之家'],
+      ['A/B'],
+      ['AI'],
+      ['ai'],
+    ]
+    const dir = await site(10, 24, (n) => ({
+      _zixun: { categories: [paths[n % paths.length]], reading_minutes: 1 },
+    }))
+    await prerenderSite({ distDir: dir, createPrerenderer, listLimit: 10 })
+    const page = await read(dir, 'c/编程/开源中国/index.html')
+    expect(page).toContain(
+      '<meta name="zixun-prerendered" content="/c/%E7%BC%96%E7%A8%8B/%E5%BC%80%E6%BA%90%E4%B8%AD%E5%9B%BD">',
+    )
+    expect(page).toContain('<title>开源中国 · Zixun 资讯</title>')
+    expect(cards(page)).toEqual(['Post 5', 'Post 10'])
+    expect(cards(await read(dir, 'c/IT 之家/index.html'))).toEqual([
+      'Post 1',
+      'Post 6',
+    ])
+    expect((await readdir(path.join(dir, 'c'))).sort()).toEqual(
+      ['IT 之家', '编程'].sort(),
+    )
+    const bounded = await site(10, 24, (n) => ({
+      _zixun: { categories: [paths[n % paths.length]], reading_minutes: 1 },
+    }))
+    await prerenderSite({ distDir: bounded, createPrerenderer, listLimit: 1 })
+    expect(await readdir(path.join(bounded, 'c'))).toHaveLength(1)
+  })
 })
 
 describe('a prerendered page without JavaScript', () => {

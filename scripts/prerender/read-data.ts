@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type {
   ArticleSummary,
+  ListPage,
   ListRef,
   Manifest,
 } from '../../src/lib/article-schema.ts'
@@ -49,4 +50,15 @@ export async function readList(
     title: pages[0]?.title ?? '',
     items: pages.flatMap((page) => page.items),
   }
+}
+
+/** Page `page` (1-based) of a list, checked against the data contract. */
+export async function readListPage(
+  dataDir: string,
+  list: Pick<ListRef, 'base'>,
+  page: number,
+): Promise<ListPage> {
+  return parseListPage(
+    await readJson(path.join(dataDir, dataPaths.page(list, page))),
+  )
 }

@@ -58,3 +58,15 @@ export function splitShell(html: string): Shell {
 export function fillShell(shell: Shell, head: string, body: string): string {
   return `${shell.headStart}${head}\n    ${shell.rootStart}${body}${shell.end}`
 }
+
+/**
+ * The built `index.html` with `links` at the end of its `<head>`: the
+ * hints every page of the app needs, whatever its route (the root route's
+ * code, the manifest). Throws when there is no `</head>`.
+ */
+export function addHeadLinks(html: string, links: readonly string[]): string {
+  const at = html.indexOf('</head>')
+  if (at === -1) throw new Error('index.html has no </head>')
+  const added = links.map((link) => `  ${link}\n  `).join('')
+  return `${html.slice(0, at)}${added}${html.slice(at)}`
+}

@@ -38,8 +38,41 @@ export const SHELL = `<!doctype html>
 </html>
 `
 
+/** What `vite build` writes beside the shell: the chunks of each route. */
+export const BUILD_MANIFEST = {
+  'index.html': {
+    file: 'assets/index-abc123.js',
+    isEntry: true,
+    imports: ['_react-xyz.js'],
+  },
+  '_react-xyz.js': { file: 'assets/react-xyz.js' },
+  '_queries-q1.js': { file: 'assets/queries-q1.js', imports: ['index.html'] },
+  'src/app/routes/root.tsx': {
+    file: 'assets/root-r1.js',
+    imports: ['index.html', '_queries-q1.js'],
+  },
+  'src/app/routes/article-list.tsx': {
+    file: 'assets/article-list-l1.js',
+    imports: ['index.html', '_queries-q1.js'],
+  },
+  'src/app/routes/article-detail.tsx': {
+    file: 'assets/article-detail-d1.js',
+    imports: ['index.html', '_queries-q1.js'],
+  },
+}
+
+/** A build without data in `dir`: the shell and the build manifest. */
+export async function writeBuild(dir: string): Promise<void> {
+  await mkdir(path.join(dir, '.vite'), { recursive: true })
+  await writeFile(path.join(dir, 'index.html'), SHELL)
+  await writeFile(
+    path.join(dir, '.vite/manifest.json'),
+    JSON.stringify(BUILD_MANIFEST),
+  )
+}
+
 /**
- * A built site in `dir`: the shell, and under `data/` the files an ingest
+ * A built site in `dir` (`writeBuild`), and under `data/` the files an ingest
  * of `articles` (newest first) would write, with `pageSize` per list page.
  */
 export async function writeSite(
@@ -55,7 +88,7 @@ export async function writeSite(
   ).map(([name, body]) => [path.join(dir, 'data', name), body] as const)
   const folders = new Set(files.map(([file]) => path.dirname(file)))
   for (const folder of folders) await mkdir(folder, { recursive: true })
-  await writeFile(path.join(dir, 'index.html'), SHELL)
+  await writeBuild(dir)
   for (let i = 0; i < files.length; i += 64) {
     await Promise.all(
       files

@@ -1,23 +1,28 @@
-import { existsSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
 import { loadPrerenderer } from '../prerender/load-prerenderer.ts'
+import { parseListLimit } from '../prerender/list-pages.ts'
 import { parsePrerenderLimit, prerenderSite } from '../prerender/prerender.ts'
+import { previewPageFor } from './preview-pages.ts'
 
 export type PrerenderPluginOptions = {
   /** Absolute site URL for canonical links; default `ZIXUN_SITE_URL`. */
   siteUrl?: string
   /** Newest articles to prerender; default `ZIXUN_PRERENDER_LIMIT`. */
   limit?: number
+  /** Categories whose first screen to prerender; default `ZIXUN_PRERENDER_LISTS`. */
+  listLimit?: number
 }
 
 /**
  * After the build has been written (and `zixun-data-dir` has copied the
  * data in), builds the app's server entry (`loadPrerenderer`) and writes
- * `a/<id>/index.html` per article, the feeds, the sitemap and robots.txt
- * into the output folder, from `dist/data`.
- * A build without data gets none of them and a warning. In `vite
- * preview`, `/a/<id>` serves the prerendered page as static hosts do.
+ * the data-free shell (`shell.html`), the first screen of `/` and of the
+ * largest categories, `a/<id>/index.html` per article, the feeds, the
+ * sitemap and robots.txt into the output folder, from `dist/data`.
+ * A build without data gets only the shell (also as `index.html`) and a
+ * warning. `vite preview` answers like nginx (`previewPageFor`).
  */
 export function prerenderPlugin(
   options: PrerenderPluginOptions = {},
@@ -41,14 +46,17 @@ export function prerenderPlugin(
           limit:
             options.limit ??
             parsePrerenderLimit(process.env.ZIXUN_PRERENDER_LIMIT),
+          listLimit:
+            options.listLimit ??
+            parseListLimit(process.env.ZIXUN_PRERENDER_LISTS),
         })
         if (!result) {
           config.logger.warn('zixun-prerender: no data/manifest.json, skipped')
           return
         }
-        const kb = (result.pageBytes / 1024).toFixed(0)
+        const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`
         config.logger.info(
-          `zixun-prerender: ${result.prerendered}/${result.articles} article pages (${kb} kB) + ${result.files.join(', ')} for ${result.site.url} in ${result.ms.toFixed(0)} ms`,
+          `zixun-prerender: ${result.lists} list pages (${kb(result.listBytes)}), ${result.prerendered}/${result.articles} article pages (${kb(result.pageBytes)}) + ${result.files.join(', ')} for ${result.site.url} in ${result.ms.toFixed(0)} ms`,
         )
       },
     },
@@ -61,15 +69,18 @@ export function prerenderPlugin(
         server.config.root,
         server.config.build.outDir,
       )
-      // sirv serves `a/<id>/index.html` only for `/a/<id>/`.
+      // sirv serves `<dir>/index.html` only for `<dir>/`, and its SPA
+      // fallback would be `index.html`, the prerendered home page.
       server.middlewares.use((req, _res, next) => {
-        const match = /^\/a\/([A-Za-z0-9_-]{1,96})(\?.*)?$/.exec(req.url ?? '')
-        if (
-          match &&
-          existsSync(path.join(outDir, 'a', match[1], 'index.html'))
-        ) {
-          req.url = `/a/${match[1]}/index.html${match[2] ?? ''}`
-        }
+        const page = previewPageFor(
+          req.url ?? '/',
+          req.headers.accept,
+          (file) =>
+            statSync(path.join(outDir, file), {
+              throwIfNoEntry: false,
+            })?.isFile() ?? false,
+        )
+        if (page) req.url = page
         next()
       })
     },

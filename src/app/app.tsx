@@ -1,5 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { pickLanguage } from '@/config/messages'
+import { PRERENDERED_META } from '@/config/shell'
+import { readListPlace } from '@/lib/entry-snapshots'
 import { createQueryClient } from '@/lib/query-client'
 import { createBrowserReadingSlot } from '@/lib/reading/use-reading'
 import { AppProvider } from './provider'
@@ -41,4 +43,40 @@ export function whenRouterReady(): Promise<{ failed: boolean }> {
       done()
     })
   })
+}
+
+/**
+ * A pathname compared by what it names: each segment decoded (so `%2F`
+ * inside a category name stays apart from a `/` between names), without a
+ * trailing slash.
+ */
+function samePage(a: string, b: string): boolean {
+  const plain = (pathname: string) => {
+    try {
+      const segments = pathname.replace(/(.)\/+$/, '$1').split('/')
+      return JSON.stringify(segments.map((part) => decodeURIComponent(part)))
+    } catch {
+      return pathname
+    }
+  }
+  return plain(a) === plain(b)
+}
+
+/**
+ * Whether the router, now ready, will first render exactly the markup the
+ * prerenderer wrote into this page (`PRERENDERED_META` names its URL): the
+ * same page, no query, and for a list no remembered place beyond its first
+ * page (Back and reload deep in a list load more pages). Only then can
+ * `main.tsx` hydrate it; otherwise it renders the page afresh.
+ */
+export function matchesPrerenderedPage(): boolean {
+  const prerendered = document
+    .querySelector(`meta[name="${PRERENDERED_META}"]`)
+    ?.getAttribute('content')
+  const { pathname, search, key } = router.state.location
+  if (!prerendered || search !== '' || !samePage(prerendered, pathname)) {
+    return false
+  }
+  const place = readListPlace(key, pathname)
+  return !place || place.pages <= 1
 }

@@ -8,7 +8,13 @@ import { createAppRouter } from '@/app/router'
 import { ReadingSlot } from '@/lib/reading/reading-slot'
 import { createTestReadingStore } from '@/testing/reading-store'
 import type { Language } from '@/config/messages'
-import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
+import type {
+  Article,
+  ArticleSummary,
+  ListPage,
+  Manifest,
+} from '@/lib/article-schema'
+import { dataPaths } from '@/lib/article-schema'
 import { createQueryClient } from '@/lib/query-client'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { dataFiles } from '@/testing/mocks/server'
@@ -172,5 +178,66 @@ describe('a prerendered article page', { timeout: 20_000 }, () => {
       view.unmount()
       mounted.pop()
     }
+  })
+})
+
+describe('a prerendered list', { timeout: 20_000 }, () => {
+  const firstPage = (base: string) =>
+    dataFiles[dataPaths.page({ base }, 1)] as ListPage
+  const coding = manifest.categories[0]
+  const lists = [
+    ['/', manifest.all.base],
+    [`/c/${encodeURIComponent(coding.name)}`, coding.base],
+  ] as const
+
+  test.each(lists)(
+    '%s is hydrated by the app with no mismatch, its cards kept',
+    async (pathname, base) => {
+      const container = document.createElement('div')
+      container.innerHTML = await createPrerenderer(manifest).renderList(
+        pathname,
+        firstPage(base),
+      )
+      document.body.append(container)
+      const cards = [...container.querySelectorAll('ol.article-list > li')]
+      expect(cards).toHaveLength(firstPage(base).items.length)
+
+      const { router, app } = startApp(pathname)
+      await waitFor(() => expect(router.state.initialized).toBe(true), slow)
+      const errors: unknown[] = []
+      const root = await act(async () =>
+        hydrateRoot(container, app('en'), {
+          onRecoverableError: (error) => errors.push(error),
+        }),
+      )
+      mounted.push(() => act(() => root.unmount()))
+      expect(errors).toEqual([])
+      // The same elements, now in the reader's language.
+      expect(
+        await screen.findByRole('button', { name: 'Load more' }, slow),
+      ).toBeEnabled()
+      expect([...container.querySelectorAll('ol.article-list > li')]).toEqual(
+        cards,
+      )
+    },
+  )
+
+  test('shows the same list as the app renders for the URL', async () => {
+    const prerendered = document.createElement('div')
+    prerendered.innerHTML = await createPrerenderer(manifest).renderList(
+      '/',
+      firstPage(manifest.all.base),
+    )
+    const { app } = startApp('/')
+    const view = render(app('zh-CN'))
+    mounted.push(view.unmount)
+    await within(view.container).findByRole(
+      'button',
+      { name: '加载更多' },
+      slow,
+    )
+    const titles = (root: Element) =>
+      [...root.querySelectorAll('ol.article-list h2')].map((h) => h.outerHTML)
+    expect(titles(view.container)).toEqual(titles(prerendered))
   })
 })

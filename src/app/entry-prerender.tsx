@@ -18,10 +18,16 @@ import {
 import { AppProvider } from '@/app/provider'
 import { createRoutes, type LoadingLocation } from '@/app/router'
 import { ArticlePage } from '@/app/routes/article-page'
+import { resolveList } from '@/app/routes/resolve-list'
 import { DEFAULT_LANGUAGE } from '@/config/messages'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
-import type { Article, ArticleSummary, Manifest } from '@/lib/article-schema'
+import type {
+  Article,
+  ArticleSummary,
+  ListPage,
+  Manifest,
+} from '@/lib/article-schema'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { createQueryClient } from '@/lib/query-client'
 import { createStaticReadingSlot } from '@/lib/reading/static-store'
@@ -39,6 +45,12 @@ export type Prerenderer = {
    * app puts the body in once it has hydrated).
    */
   renderArticle(article: ArticleSummary): Promise<string>
+  /**
+   * `#root` of a list, `/` or `/c/<path>`, showing `firstPage` (the list's
+   * page 1): the frame, the category tree and the first screen of cards,
+   * as the app renders it before it has loaded a second page.
+   */
+  renderList(pathname: string, firstPage: ListPage): Promise<string>
 }
 
 /** A whole page's markup around a route's content. */
@@ -98,31 +110,36 @@ export function createPrerenderer(manifest: Manifest): Prerenderer {
   )
 
   /** The whole page through the routes, their loaders finding a full cache. */
-  async function renderWhole(article: Article, pathname: string) {
+  async function renderWhole(pathname: string) {
+    rendering = pathname
+    const context = await handler.query(new Request(ORIGIN + pathname))
+    if (context instanceof Response) {
+      throw new Error(`prerender ${pathname}: redirected (${context.status})`)
+    }
+    if (context.errors) {
+      const error = Object.values(context.errors)[0]
+      throw new Error(`prerender ${pathname}: ${String(error)}`, {
+        cause: error,
+      })
+    }
+    const router = createStaticRouter(handler.dataRoutes, context)
+    return renderToString(
+      inApp(
+        <StaticRouterProvider
+          router={router}
+          context={context}
+          hydrate={false}
+        />,
+      ),
+    )
+  }
+
+  /** The whole article page, its summary standing in for its detail. */
+  async function renderWholeArticle(article: Article, pathname: string) {
     const { queryKey } = articleQueries.detail(article.id)
     queryClient.setQueryData(queryKey, article)
-    rendering = pathname
     try {
-      const context = await handler.query(new Request(ORIGIN + pathname))
-      if (context instanceof Response) {
-        throw new Error(`prerender ${pathname}: redirected (${context.status})`)
-      }
-      if (context.errors) {
-        const error = Object.values(context.errors)[0]
-        throw new Error(`prerender ${pathname}: ${String(error)}`, {
-          cause: error,
-        })
-      }
-      const router = createStaticRouter(handler.dataRoutes, context)
-      return renderToString(
-        inApp(
-          <StaticRouterProvider
-            router={router}
-            context={context}
-            hydrate={false}
-          />,
-        ),
-      )
+      return await renderWhole(pathname)
     } finally {
       queryClient.removeQueries({ queryKey, exact: true })
     }
@@ -142,7 +159,7 @@ export function createPrerenderer(manifest: Manifest): Prerenderer {
         ),
       )
       if (rendered++ % CHECK_EVERY === 0) {
-        const whole = await renderWhole(article, pathname)
+        const whole = await renderWholeArticle(article, pathname)
         frame ??= cutFrame(whole, content)
         if (frame.before + content + frame.after !== whole) {
           throw new Error(
@@ -151,6 +168,23 @@ export function createPrerenderer(manifest: Manifest): Prerenderer {
         }
       }
       return frame!.before + content + frame!.after
+    },
+    async renderList(pathname, firstPage) {
+      const resolved = resolveList(manifest, pathname)
+      if (!resolved) throw new Error(`prerender ${pathname}: no such list`)
+      const { base } = resolved.list
+      queryClient.setQueryData(
+        articleQueries.listPage(base, 1).queryKey,
+        firstPage,
+      )
+      try {
+        return await renderWhole(pathname)
+      } finally {
+        // The list's infinite query and its page: one list in memory at a time.
+        queryClient.removeQueries({
+          queryKey: articleQueries.list(base).queryKey,
+        })
+      }
     },
   }
 }

@@ -14,3 +14,11 @@ export const SHELL_FILE = 'shell.html'
 
 /** The shell's URL on the site (root-relative). */
 export const SHELL_PATH = `/${SHELL_FILE}`
+
+/**
+ * `<meta name="zixun-prerendered" content="/c/…">` in a prerendered page:
+ * the reader URL its `#root` was rendered for. The app hydrates that
+ * markup only when it is about to render the same thing (same URL, no
+ * query, a list at its first page); otherwise it renders afresh.
+ */
+export const PRERENDERED_META = 'zixun-prerendered'

@@ -10,7 +10,16 @@ import { Link, useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
+import {
+  afterLoadAndIdle,
+  browserConnection,
+  createIdlePrefetcher,
+} from '@/features/articles/api/idle-prefetch'
 import { ArticleList } from '@/features/articles/components/article-list'
+import {
+  loadWindowedRows,
+  needsWindowing,
+} from '@/features/articles/components/list-layout'
 import { CategoryBreadcrumb } from '@/features/categories/components/category-breadcrumb'
 import { UnavailableOffline } from '@/features/offline/components/unavailable-offline'
 import { useUnavailableOffline } from '@/features/offline/use-offline-availability'
@@ -37,7 +46,12 @@ export const clientLoader =
     // restoration lands on the same card. A link opens a new entry, which
     // remembers nothing.
     const place = readListPlace(loading().key, pathname)
-    await ensureListPages(queryClient, resolved.list, place?.pages ?? 1)
+    const pages = place?.pages ?? 1
+    await Promise.all([
+      ensureListPages(queryClient, resolved.list, pages),
+      // A long list renders windowed from its first render.
+      needsWindowing(pages * manifest.page_size) && loadWindowedRows(),
+    ])
     return null
   }
 
@@ -59,13 +73,7 @@ export default function ArticleListRoute() {
     [query.data.pages],
   )
   // Stable, so cards that stay in the window do not re-render while scrolling.
-  const prefetch = useCallback(
-    (id: string) => {
-      void import('./article-detail')
-      void queryClient.prefetchQuery(articleQueries.detail(id))
-    },
-    [queryClient],
-  )
+  const prefetch = prefetcherFor(queryClient).request
   const isKnown = useCallback(
     (id: string) =>
       queryClient.getQueryData(articleQueries.detail(id).queryKey) !==
@@ -140,6 +148,32 @@ export default function ArticleListRoute() {
       />
     </>
   )
+}
+
+const prefetchers = new WeakMap<
+  QueryClient,
+  ReturnType<typeof createIdlePrefetcher>
+>()
+
+/**
+ * The app's one prefetch queue: articles (data and route code) fetched
+ * only after the first screen is idle, within the connection's budget.
+ */
+function prefetcherFor(queryClient: QueryClient) {
+  let prefetcher = prefetchers.get(queryClient)
+  if (!prefetcher) {
+    prefetcher = createIdlePrefetcher({
+      fetch: (id) =>
+        Promise.all([
+          import('./article-detail'),
+          queryClient.prefetchQuery(articleQueries.detail(id)),
+        ]),
+      idle: afterLoadAndIdle,
+      connection: browserConnection,
+    })
+    prefetchers.set(queryClient, prefetcher)
+  }
+  return prefetcher
 }
 
 /** A compact share button on each card (module-level: a stable reference). */

@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { renderApp } from '@/testing/render-app'
 
-describe('sharing an article', () => {
+// A cold article route takes 1–5 s on two loaded cores.
+describe('sharing an article', { timeout: 20_000 }, () => {
   test('copies the article link, and keeps the way to the original', async () => {
     const user = userEvent.setup()
     const article = fixtureArticles[0]

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import {
   readEntrySnapshot,
   saveEntrySnapshot,
@@ -44,6 +44,12 @@ async function loadSecondPage() {
 
 describe('the place in a list', { timeout: 20_000 }, () => {
   test('is kept in its history entry when the list is left, without navigating as pages load', async () => {
+    // jsdom has no layout: every row of the list measures 150 px.
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(
+      function (this: HTMLElement) {
+        return this.matches('.article-list > li') ? 150 : 0
+      },
+    )
     const { router } = renderApp('/')
     const user = await loadSecondPage()
     expect(router.state.location).toMatchObject({ key: 'default', state: null })
@@ -57,8 +63,8 @@ describe('the place in a list', { timeout: 20_000 }, () => {
     )
     const kept = readEntrySnapshot('default').list
     expect(kept).toMatchObject({ href: '/', pages: 2 })
-    expect(kept?.sizes.map(([id]) => id)).toEqual(
-      fixtureArticles.slice(0, 4).map((article) => article.id),
+    expect(kept?.sizes).toEqual(
+      fixtureArticles.slice(0, 4).map((article) => [article.id, 150]),
     )
   })
 

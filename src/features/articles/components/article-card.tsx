@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import type { PrefetchReason } from '../api/idle-prefetch'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
 import { useOnVisible } from '@/lib/use-on-visible'
@@ -14,7 +15,8 @@ export type ArticleCardProps = {
   article: ArticleSummary
   /** Navigation state the title link carries (the list it is part of). */
   linkState?: unknown
-  onPrefetch?: (id: string) => void
+  /** Asked to prefetch the article: the reader points at it, or it is in view on a touch screen. */
+  onPrefetch?: (id: string, reason: PrefetchReason) => void
   /** Composed by the route, e.g. a compact share button (a stable function, so memoised cards stay put while scrolling). */
   renderActions?: (article: ArticleSummary) => ReactNode
   /** Whether the reader has read it; undefined while that is not known (prerendered). */
@@ -40,12 +42,14 @@ export function ArticleCard({
 }: ArticleCardProps) {
   const messages = useMessages()
   const source = article._zixun.source ?? article.authors[0]?.name
-  const prefetch = onPrefetch ? () => onPrefetch(article.id) : undefined
+  const prefetch = onPrefetch
+    ? () => onPrefetch(article.id, 'intent')
+    : undefined
   // Touch screens cannot hover: fetch the article once its card is on screen.
   const isTouch = usePrefersTouch()
   const card = useOnVisible<HTMLElement>(
-    () => prefetch?.(),
-    isTouch && prefetch !== undefined,
+    () => onPrefetch?.(article.id, 'view'),
+    isTouch && onPrefetch !== undefined,
     '0px',
   )
   useScrolledPast(

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { ArticleSummary } from '@/lib/article-schema'
@@ -56,9 +56,17 @@ beforeEach(() => {
 
 afterEach(() => scrollWindowTo(0))
 
+/** Long lists window their rows once that code has loaded. */
+async function windowed() {
+  await waitFor(() =>
+    expect(screen.getByRole('list')).toHaveAttribute('data-windowed'),
+  )
+}
+
 describe('a long list', () => {
-  test('keeps only the rows near the viewport in the DOM', () => {
+  test('keeps only the rows near the viewport in the DOM', async () => {
     renderList(summaries(20_000))
+    await windowed()
     const rows = screen.getAllByRole('listitem')
     expect(rows.length).toBeGreaterThan(3)
     expect(rows.length).toBeLessThan(30)
@@ -70,8 +78,9 @@ describe('a long list', () => {
     )
   })
 
-  test('renders the rows at the scroll position, as real articles with links', () => {
+  test('renders the rows at the scroll position, as real articles with links', async () => {
     renderList(summaries(20_000))
+    await windowed()
     // Rows above have never been rendered, so they count at the estimate.
     scrollWindowTo(5_000 * ESTIMATED_ROW)
     const positions = screen
@@ -86,8 +95,34 @@ describe('a long list', () => {
     ).not.toBeNull()
   })
 
-  test('a short list renders every row', () => {
+  test('a short list renders every row, in the page’s flow', () => {
     renderList(summaries(40))
     expect(screen.getAllByRole('article')).toHaveLength(40)
+    expect(screen.getByRole('list')).not.toHaveAttribute('data-windowed')
+  })
+
+  test('shows its first rows in the flow until the windowing has loaded', async () => {
+    // A fresh copy of the module: no earlier test has loaded the windowing.
+    vi.resetModules()
+    const fresh = await import('./article-list')
+    const { TestLocale: FreshLocale } = await import('@/testing/test-locale')
+    const articles = summaries(200)
+    render(
+      <MemoryRouter>
+        <fresh.ArticleList
+          articles={articles}
+          total={articles.length}
+          hasMore={false}
+          isLoadingMore={false}
+          loadMoreFailed={false}
+          onLoadMore={() => {}}
+          entry={{ key: 'fresh', href: '/', pages: 9 }}
+        />
+      </MemoryRouter>,
+      { wrapper: FreshLocale },
+    )
+    expect(screen.getAllByRole('article')).toHaveLength(48)
+    await windowed()
+    expect(screen.getAllByRole('article').length).toBeLessThan(48)
   })
 })

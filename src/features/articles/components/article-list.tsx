@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import type { ArticleCardProps } from './article-card'
 import { ArticleRows, type ListEntry } from './article-rows'
 import { useOnVisible } from '@/lib/use-on-visible'
 
@@ -16,7 +17,7 @@ export type ArticleListProps = {
   entry: ListEntry
   /** Navigation state each title link carries (the list it was opened from). */
   linkState?: unknown
-  onPrefetch?: (id: string) => void
+  onPrefetch?: ArticleCardProps['onPrefetch']
   /** Extra controls on each card (composed by the route: share). */
   renderActions?: (article: ArticleSummary) => ReactNode
   /** Whether an article is read (undefined: not known, e.g. prerendered). */

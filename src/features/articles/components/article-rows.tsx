@@ -1,79 +1,64 @@
-import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual'
-import { memo, useRef, useState, type ReactNode } from 'react'
-import type { ArticleSummary } from '@/lib/article-schema'
-import {
-  readListPlace,
-  useEntrySnapshot,
-  type ListPlace,
-} from '@/lib/entry-snapshots'
+import { memo, useEffect, useRef, useState } from 'react'
+import { readListPlace, useEntrySnapshot } from '@/lib/entry-snapshots'
 import { ArticleCard } from './article-card'
-import { useDocumentTop } from './use-document-top'
+import {
+  loadedWindowedRows,
+  loadWindowedRows,
+  needsWindowing,
+  RENDER_ALL_UP_TO,
+  type ArticleRowsProps,
+} from './list-layout'
 import { useListKeys } from './use-list-keys'
 
-/** Rows re-render on every scroll frame; cards only when their props change. */
+export type { ArticleRowsProps, ListEntry } from './list-layout'
+
+/** Rows re-render as the list grows; cards only when their props change. */
 const Card = memo(ArticleCard)
 
-/** Lists up to this long render every row: nothing to gain from windowing. */
-const RENDER_ALL_UP_TO = 48
-const OVERSCAN = 6
-/** A card with a two-line title and three summary lines. */
-const ESTIMATED_ROW = 170
-
-/** The history entry a list is shown in, and how far it has loaded. */
-export type ListEntry = {
-  /** React Router's `location.key`. */
-  key: string
-  /** The list's pathname. */
-  href: string
-  /** Pages loaded so far. */
-  pages: number
-}
-
-export type ArticleRowsProps = {
-  articles: ArticleSummary[]
-  /** The list's full length, for `aria-setsize`. */
-  total: number
-  /** Where this list's place is kept (one snapshot per history entry). */
-  entry: ListEntry
-  linkState?: unknown
-  onPrefetch?: (id: string) => void
-  renderActions?: (article: ArticleSummary) => ReactNode
-  /** Whether an article is read (undefined: not known, e.g. prerendered). */
-  isRead?: (article: ArticleSummary) => boolean | undefined
-  onScrolledPast?: (article: ArticleSummary) => void
-  /** More pages to load (j past the last card loads the next). */
-  hasMore?: boolean
-  onLoadMore?: () => void
-}
-
 /**
- * The cards of a list, windowed against the page scroll: only the rows near
- * the viewport are in the DOM, each measured as it renders. The entry's
- * snapshot keeps the pages loaded, the measured sizes and the offset when
- * the list goes away (or the page is hidden), so Back and reload lay the
- * list out exactly as it was and the router's scroll restoration lands on
- * the same card.
+ * The cards of a list. Up to `RENDER_ALL_UP_TO` rows they are in the
+ * page's normal flow — what the server prerenders and the browser
+ * hydrates, with no windowing code loaded. A longer list switches to
+ * windowed rows once their module is in, starting from the heights the
+ * rows had in the flow, so nothing moves; until then it shows its first
+ * rows.
  */
 export function ArticleRows(props: ArticleRowsProps) {
-  const { articles, entry } = props
+  const windowed = needsWindowing(props.articles.length)
+  const [module, setModule] = useState(loadedWindowedRows)
   const listRef = useRef<HTMLOListElement>(null)
-  const scrollMargin = useDocumentTop(listRef)
+  const [measured, setMeasured] = useState<[string, number][]>()
+  useEffect(() => {
+    if (!windowed || module) return
+    let live = true
+    void loadWindowedRows().then((loaded) => {
+      if (!live) return
+      setMeasured(measureRows(listRef.current, props.articles))
+      setModule(loaded)
+    })
+    return () => {
+      live = false
+    }
+  }, [windowed, module, props.articles])
+  if (windowed && module) {
+    return <module.WindowedRows {...props} measured={measured} />
+  }
+  return <FlowRows {...props} listRef={listRef} />
+}
+
+type FlowRowsProps = ArticleRowsProps & {
+  listRef: React.RefObject<HTMLOListElement | null>
+}
+
+/** Every row (at most `RENDER_ALL_UP_TO`) in the page's flow. */
+function FlowRows({ listRef, ...props }: FlowRowsProps) {
+  const { entry, articles } = props
   const [restored] = useState(() => readListPlace(entry.key, entry.href))
-  const virtualizer = useWindowVirtualizer({
-    count: articles.length,
-    estimateSize: () => ESTIMATED_ROW,
-    overscan: articles.length <= RENDER_ALL_UP_TO ? articles.length : OVERSCAN,
-    scrollMargin,
-    getItemKey: (index) => articles[index].id,
-    initialOffset: restored?.offset ?? 0,
-    initialMeasurementsCache: toMeasurements(restored),
-    // Let React batch scroll updates instead of rendering inside the event.
-    useFlushSync: false,
-  })
   const keys = useListKeys({
     articles,
     listRef,
-    virtualizer,
+    // Every row is rendered: a card is selected where it is.
+    scrollToIndex: () => {},
     initial: restored?.current,
     linkState: props.linkState,
     hasMore: props.hasMore,
@@ -83,36 +68,27 @@ export function ArticleRows(props: ArticleRowsProps) {
     list: {
       href: entry.href,
       pages: entry.pages,
-      offset: virtualizer.scrollOffset ?? window.scrollY,
+      offset: window.scrollY,
       width: window.innerWidth,
-      sizes: virtualizer
-        .takeSnapshot()
-        .map((item) => [String(item.key), item.size]),
+      sizes: measureRows(listRef.current, articles),
       current: keys.selectedId() ?? undefined,
     },
   }))
   return (
-    <ol
-      className="article-list"
-      ref={listRef}
-      onFocus={keys.onFocus}
-      style={{ height: virtualizer.getTotalSize() }}
-    >
-      {virtualizer.getVirtualItems().map((row) => (
+    <ol className="article-list" ref={listRef} onFocus={keys.onFocus}>
+      {articles.slice(0, RENDER_ALL_UP_TO).map((article, index) => (
         <li
-          key={row.key}
-          data-index={row.index}
-          ref={virtualizer.measureElement}
-          aria-posinset={row.index + 1}
+          key={article.id}
+          data-index={index}
+          aria-posinset={index + 1}
           aria-setsize={props.total}
-          style={{ top: row.start - scrollMargin }}
         >
           <Card
-            article={articles[row.index]}
+            article={article}
             linkState={props.linkState}
             onPrefetch={props.onPrefetch}
             renderActions={props.renderActions}
-            read={props.isRead?.(articles[row.index])}
+            read={props.isRead?.(article)}
             onScrolledPast={props.onScrolledPast}
           />
         </li>
@@ -121,18 +97,16 @@ export function ArticleRows(props: ArticleRowsProps) {
   )
 }
 
-/**
- * Remembered sizes as the virtualizer's `initialMeasurementsCache` (it reads
- * only key and size), unless the viewport width changed since.
- */
-function toMeasurements(place?: ListPlace): VirtualItem[] {
-  if (!place || place.width !== window.innerWidth) return []
-  return place.sizes.map(([key, size], index) => ({
-    key,
-    index,
-    start: 0,
-    end: size,
-    size,
-    lane: 0,
-  }))
+/** The heights of the rows laid out in `list`, by article id. */
+function measureRows(
+  list: HTMLOListElement | null,
+  articles: ArticleRowsProps['articles'],
+): [string, number][] {
+  if (!list) return []
+  return [...list.children].flatMap((row, index) => {
+    // As the virtualizer measures rows.
+    const height = (row as HTMLElement).offsetHeight
+    // No layout (a hidden tab): let the windowed rows measure them.
+    return height > 0 ? [[articles[index].id, height] as [string, number]] : []
+  })
 }

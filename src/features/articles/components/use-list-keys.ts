@@ -1,4 +1,3 @@
-import type { Virtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { FocusEvent, RefObject } from 'react'
 import { useNavigate } from 'react-router'
@@ -12,7 +11,8 @@ import { useKeyBindings } from '@/lib/use-key-bindings'
 export type ListKeysOptions = {
   articles: ArticleSummary[]
   listRef: RefObject<HTMLOListElement | null>
-  virtualizer: Virtualizer<Window, Element>
+  /** Brings a row that is not rendered into the window (windowed lists). */
+  scrollToIndex: (index: number) => void
   /** The card selected when the list was left (Back returns to it). */
   initial?: string
   linkState?: unknown
@@ -29,7 +29,7 @@ export type ListKeysOptions = {
  * the list's focus handler (a card focused with Tab or a click is selected).
  */
 export function useListKeys(options: ListKeysOptions) {
-  const { articles, listRef, virtualizer } = options
+  const { articles, listRef, scrollToIndex } = options
   const messages = useMessages()
   const navigate = useNavigate()
   const current = useRef<string | null>(options.initial ?? null)
@@ -67,7 +67,7 @@ export function useListKeys(options: ListKeysOptions) {
       return
     }
     if (!select(index)) {
-      virtualizer.scrollToIndex(index, { align: 'center' })
+      scrollToIndex(index)
       scrolledTo.current = index
       pending.current = index
     }
@@ -100,7 +100,7 @@ export function useListKeys(options: ListKeysOptions) {
       scrolledTo.current = null
     } else if (scrolledTo.current !== index) {
       // A page that just loaded: its card may be outside the window.
-      virtualizer.scrollToIndex(index, { align: 'center' })
+      scrollToIndex(index)
       scrolledTo.current = index
     }
   })

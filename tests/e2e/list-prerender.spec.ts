@@ -1,0 +1,190 @@
+/**
+ * Prerendered lists: `/` and each category's page hold the first screen
+ * of cards the app renders for them, and the browser hydrates it — no
+ * node replaced, no layout shift, the LCP element the one in the HTML.
+ * Every other reader path gets the data-free shell. On the production
+ * build behind vite preview and nginx, over the demo corpus.
+ */
+import type { Page } from '@playwright/test'
+import { paths } from '../../src/config/paths'
+import { PRERENDERED_META, SHELL_PATH } from '../../src/config/shell'
+import { expect, test } from './support/fixtures'
+import { hostingServers, readBuiltManifest } from './support/servers'
+
+const manifest = readBuiltManifest('demo')
+// A Chinese top category, and a category below one.
+const top = manifest.categories.find((node) =>
+  /[\u4e00-\u9fff]/.test(node.name),
+)!
+const nested = manifest.categories.find((node) => node.children.length > 0)
+  ?.children[0]
+const lists = [
+  ['/', '/'],
+  [top.name, paths.category.getHref(top.path)],
+  ...(nested
+    ? [[nested.path.join(' › '), paths.category.getHref(nested.path)]]
+    : []),
+] as const
+
+type Watched = {
+  removed: string[]
+  shift: number
+  lcp: { connected: boolean; tag: string }[]
+}
+
+/** Records removed elements, layout shifts and LCP candidates from the start. */
+async function watchTakeover(page: Page) {
+  await page.addInitScript(() => {
+    const removed: string[] = []
+    const lcp: Element[] = []
+    let shift = 0
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.removedNodes) {
+          if (node instanceof Element) {
+            removed.push(
+              `${(record.target as Element).tagName} > ${node.tagName}`,
+            )
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const layoutShift = entry as PerformanceEntry & {
+          value: number
+          hadRecentInput: boolean
+        }
+        if (!layoutShift.hadRecentInput) shift += layoutShift.value
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const element = (
+          entry as PerformanceEntry & { element: Element | null }
+        ).element
+        if (element) lcp.push(element)
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true })
+    Object.assign(window, {
+      __watched: (): Watched => ({
+        removed,
+        shift,
+        lcp: lcp.map((element) => ({
+          connected: element.isConnected,
+          tag: element.tagName,
+        })),
+      }),
+    })
+  })
+}
+
+/** Resolves once the app has hydrated and switched to the reader's language. */
+async function appStarted(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  // Share is disabled in the prerendered page, until the app runs.
+  await expect(
+    page.getByRole('button', { name: 'Share' }).first(),
+  ).toBeEnabled()
+}
+
+/** The titles of the cards in the served HTML. */
+function cardTitles(html: string): string[] {
+  return [...html.matchAll(/<h2[^>]*><a[^>]*>([^<]*)<\/a><\/h2>/g)].map(
+    (match) => match[1],
+  )
+}
+
+for (const server of hostingServers) {
+  test.describe(`on ${server.name}`, () => {
+    test.use({ baseURL: server.baseURL })
+
+    for (const [name, href] of lists) {
+      test(`${name}: the prerendered first screen is hydrated, nothing redrawn or moved`, async ({
+        page,
+      }) => {
+        await watchTakeover(page)
+        const errors: string[] = []
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text())
+        })
+        page.on('pageerror', (error) => errors.push(error.message))
+        const response = await page.goto(href)
+        expect(response?.status()).toBe(200)
+        const html = (await response?.text()) ?? ''
+        expect(html).toContain(
+          `<meta name="${PRERENDERED_META}" content="${href}">`,
+        )
+        const served = cardTitles(html)
+        expect(served.length).toBeGreaterThan(0)
+        await appStarted(page)
+        const titles = page.locator('ol.article-list h2')
+        await expect(titles).toHaveCount(served.length)
+        await page.evaluate(
+          () =>
+            new Promise((resolve) =>
+              requestAnimationFrame(() => requestAnimationFrame(resolve)),
+            ),
+        )
+        const watched = await page.evaluate(() =>
+          (Reflect.get(window, '__watched') as () => Watched)(),
+        )
+        expect(errors).toEqual([])
+        expect(watched.removed).toEqual([])
+        expect(watched.shift).toBeLessThanOrEqual(0.01)
+        expect(watched.lcp.length).toBeGreaterThan(0)
+        expect(watched.lcp.every((entry) => entry.connected)).toBe(true)
+      })
+    }
+
+    test('a list restored deeper than its first page is rendered afresh, complete', async ({
+      page,
+    }) => {
+      await page.goto('/')
+      await appStarted(page)
+      // The demo corpus has two pages of all articles.
+      await page.getByRole('button', { name: 'Load more' }).click()
+      const cards = page.locator('ol.article-list > li')
+      await expect(cards).toHaveCount(manifest.all.count)
+      await watchTakeover(page)
+      await page.reload()
+      await appStarted(page)
+      await expect(cards).toHaveCount(manifest.all.count)
+      // The prerendered first page was replaced (what the test above sees).
+      const watched = await page.evaluate(() =>
+        (Reflect.get(window, '__watched') as () => Watched)(),
+      )
+      expect(watched.removed).toContain('DIV > HEADER')
+    })
+
+    test('other reader paths get the data-free shell', async ({
+      request,
+      page,
+    }) => {
+      const shell = await (await request.get(SHELL_PATH)).text()
+      expect(shell).toContain('<div id="root"></div>')
+      expect(shell).not.toContain(PRERENDERED_META)
+      const slash = paths.category.getHref([`${top.name}/x`])
+      for (const href of [
+        '/search',
+        '/search?q=rust',
+        '/no/such/page',
+        slash,
+      ]) {
+        const response = await request.get(href, {
+          headers: { accept: 'text/html' },
+        })
+        expect(await response.text(), href).toBe(shell)
+        if (server.name === 'nginx') {
+          expect(response.status(), href).toBe(
+            href.startsWith('/no/') ? 404 : 200,
+          )
+        }
+      }
+      await page.goto('/no/such/page')
+      await expect(
+        page.getByRole('heading', { name: 'Not found' }),
+      ).toBeVisible()
+    })
+  })
+}
