@@ -13,11 +13,11 @@ import {
  * `.gz` files): checked in `npm run test:all` (tests/e2e/size-budget.spec.ts).
  * Issue 14 aims at 100 kB of JS; React DOM, React Router and TanStack Query
  * alone are ~107 kB gzip (decision 027), so the budget is what the app
- * costs now with little room (128.0 kB with search, keyboard, settings and
- * look merged): a feature that adds to the first load must load lazily (or
- * say why, and raise this).
+ * costs now with little room (138.9 kB with search, keyboard, settings,
+ * look, reading state and offline merged): a feature that adds to the first
+ * load must load lazily (or say why, and raise this).
  */
-export const FIRST_LOAD_BUDGET = { js: 130_000, css: 6_000 } as const
+export const FIRST_LOAD_BUDGET = { js: 140_000, css: 6_000 } as const
 
 /** The files the browser loads for `/` before the list can hydrate. */
 export type FirstLoadAssets = { js: string[]; css: string[] }
