@@ -17,8 +17,11 @@ export default defineConfig({
     bootScriptPlugin(),
     dataDirPlugin(),
     cspPlugin(),
-    ...pwaPlugin(),
+    // Order matters at the end of the build (all three close it, in turn):
+    // the pages are written, then the worker's precache is made from the
+    // output (it must see shell.html), then the files are compressed.
     ...prerenderPlugin(),
+    ...pwaPlugin(),
     precompressPlugin(),
   ],
   resolve: {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { shellRoutes } from '../../src/config/paths.ts'
+import { SHELL_PATH } from '../../src/config/shell.ts'
 import {
   buildContentSecurityPolicy,
   serviceWorkerContentSecurityPolicy,
@@ -26,13 +27,21 @@ describe('deploy/nginx.conf', () => {
     expect(readFileSync(deployed, 'utf8')).toBe(renderNginxConfig())
   })
 
-  test('answers every reader route of src/config/paths.ts with the app shell', () => {
+  test('answers every reader route of src/config/paths.ts: its prerendered page, else the data-free shell', () => {
     const config = renderNginxConfig()
+    const blockOf = (match: string) =>
+      config.split(`location ${match} {\n`)[1]?.split('\n}')[0] ?? ''
     for (const route of shellRoutes) {
       const match = route.match === 'exact' ? `= ${route.path}` : route.path
-      expect(config).toContain(
-        `location ${match} {\n    try_files /index.html =404;`,
-      )
+      const block = blockOf(match)
+      if (route.path === '/') {
+        expect(block).toContain('try_files /index.html =404;')
+      } else if (route.match === 'prefix') {
+        expect(block).toContain(`try_files $uri/index.html ${SHELL_PATH};`)
+      } else {
+        expect(block).toContain(`try_files ${SHELL_PATH} =404;`)
+      }
+      expect(block.includes('X-Robots-Tag "noindex"')).toBe(!!route.noindex)
     }
     expect(shellRoutes.map((r) => r.path)).toContain('/saved')
   })

@@ -106,6 +106,9 @@ function pwaOptions(): Parameters<typeof VitePWA>[0] {
     srcDir: 'src/service-worker',
     filename: SERVICE_WORKER_URL.slice(1).replace(/\.js$/, '.ts'),
     injectRegister: false,
+    // After the prerender (vite.config.ts puts it first): the precache is
+    // made from the finished output, with shell.html in it.
+    integration: { closeBundleOrder: 'post' },
     manifestFilename: 'manifest.webmanifest',
     injectManifest: {
       globPatterns: PRECACHE_GLOBS,

@@ -86,12 +86,16 @@ test('a rebuild that changes only data leaves sw.js and the shell as they were',
     read(second, 'data/manifest.json'),
   )
   expect(read(second, 'sw.js')).toBe(read(first, 'sw.js'))
-  expect(read(second, 'index.html')).toBe(read(first, 'index.html'))
+  expect(read(second, 'shell.html')).toBe(read(first, 'shell.html'))
+  // The home page is prerendered: it changes with the data.
+  expect(read(second, 'index.html')).not.toBe(read(first, 'index.html'))
 })
 
 test('the precache holds the shell, scripts, styles and icons, never data or pages', () => {
   const urls = precached(first)
-  expect(urls).toContain('index.html')
+  // The data-free shell; index.html is the prerendered home page.
+  expect(urls).toContain('shell.html')
+  expect(urls).not.toContain('index.html')
   expect(urls).toContain('manifest.webmanifest')
   expect(urls.some((url) => /^assets\/.+\.js$/.test(url))).toBe(true)
   expect(urls.some((url) => /^assets\/.+\.css$/.test(url))).toBe(true)

@@ -36,6 +36,33 @@ const views: View[] = [
       ).toBeVisible()
     },
   },
+  { name: 'saved articles, none yet', path: paths.saved.getHref() },
+  {
+    name: 'saved articles, one saved',
+    path: '/',
+    open: async (page, m) => {
+      const card = page.getByRole('main').getByRole('article').first()
+      const title = (await card.getByRole('heading').textContent())!
+      await card.getByRole('button', { name: m.saveTitled(title) }).click()
+      await page.getByRole('link', { name: m.savedLink }).click()
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        new RegExp(m.savedTitle),
+      )
+      await expect(page.getByRole('main').getByRole('article')).toHaveCount(1)
+    },
+  },
+  {
+    name: 'a list with a read card',
+    path: '/',
+    open: async (page) => {
+      const cards = page.getByRole('main').getByRole('article')
+      const title = (await cards.nth(1).getByRole('heading').textContent())!
+      await cards.nth(1).getByRole('heading').getByRole('link').click()
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+      await page.goBack()
+      await expect(cards.nth(1)).toHaveAttribute('data-read', 'true')
+    },
+  },
   {
     name: 'the help overlay',
     path: '/',

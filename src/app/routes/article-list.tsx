@@ -73,7 +73,10 @@ export default function ArticleListRoute() {
     [query.data.pages],
   )
   // Stable, so cards that stay in the window do not re-render while scrolling.
-  const prefetch = prefetcherFor(queryClient).request
+  const prefetcher = prefetcherFor(queryClient)
+  const prefetch = prefetcher.request
+  // Leaving the list, its waiting prefetches are no longer wanted.
+  useEffect(() => () => prefetcher.clear(), [prefetcher])
   const isKnown = useCallback(
     (id: string) =>
       queryClient.getQueryData(articleQueries.detail(id).queryKey) !==

@@ -31,6 +31,24 @@ const ids = (n: number, prefix = 'a') =>
   Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`)
 
 describe('the idle prefetcher', () => {
+  test('drops what still waits when cleared (the reader left the list)', async () => {
+    const { prefetcher, started, finish, becomeIdle, settle } = setup({
+      effectiveType: '3g',
+    })
+    for (const id of ids(4)) prefetcher.request(id, 'view')
+    becomeIdle()
+    await settle()
+    expect(started).toEqual(['a1', 'a2'])
+    prefetcher.clear()
+    finish.get('a1')!(true)
+    finish.get('a2')!(true)
+    await settle()
+    expect(started).toEqual(['a1', 'a2'])
+    expect(prefetcher.request('a3', 'intent')).toBe(true)
+    await settle()
+    expect(started).toEqual(['a1', 'a2', 'a3'])
+  })
+
   test('fetches nothing before the first screen is idle', async () => {
     const { prefetcher, started, becomeIdle, settle } = setup()
     prefetcher.request('a1', 'intent')

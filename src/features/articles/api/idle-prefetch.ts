@@ -77,6 +77,14 @@ export function createIdlePrefetcher(options: IdlePrefetcherOptions) {
       void ready.then(pump)
       return true
     },
+    /**
+     * Drops what is still waiting (the reader left the list it was for);
+     * fetches already running finish. Dropped ids may be asked for again.
+     */
+    clear(): void {
+      for (const id of intents.splice(0)) requested.delete(id)
+      for (const id of views.splice(0)) requested.delete(id)
+    },
   }
 }
 
