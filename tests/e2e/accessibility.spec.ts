@@ -5,6 +5,7 @@ import { paths } from '../../src/config/paths'
 import { readBuiltManifest } from './support/servers'
 import { readCorpus } from './support/corpus'
 import { expect, test } from './support/fixtures'
+import { appStarted } from './support/app-started'
 import { BACKGROUNDS, openSettings, pageBackground } from './support/settings'
 
 const [article] = readCorpus('demo')
@@ -105,6 +106,7 @@ async function expectNoViolations(
   // The app has started (the share button waits for it, and lists and the
   // 404 view are drawn by it).
   await expect(page.locator('html')).toHaveAttribute('lang', language)
+  await appStarted(page)
   // The colours checked are the scheme's.
   expect(await pageBackground(page)).toBe(BACKGROUNDS[scheme])
   await view.open?.(page, messagesFor(language))

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { ListPage, Manifest } from '../../src/lib/article-schema'
 import { expect, test } from './support/fixtures'
+import { appStarted } from './support/app-started'
 import { openSettings } from './support/settings'
 
 // Some of these journeys shape the data with page.route, which does not see
@@ -26,6 +27,7 @@ async function allListed(page: Page) {
 async function openList(page: Page, path = '/') {
   await page.goto(path)
   await expect(cardLink(page, 0)).toBeVisible()
+  await appStarted(page)
 }
 
 /** The title link of the card at `index` (0-based) of the list shown. */

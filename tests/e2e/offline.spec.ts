@@ -269,6 +269,67 @@ test('the newest articles kept for offline open, with images, after the browser 
   }
 })
 
+test('an article saved from its card, never opened, opens with its images after the browser restarts on the same profile with the server stopped', async () => {
+  const profile = await mkdtemp(path.join(tmpdir(), 'zixun-profile-'))
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions(),
+      baseURL: server.origin,
+    })
+  const saved = amongNewest(8)
+  const title = saved.title.trim()
+  let context = await launch()
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto('/')
+    await whenControlled(page)
+    await page.getByRole('button', { name: `Save: ${title}` }).click()
+    await expect(
+      page.getByRole('button', { name: `Save: ${title}` }),
+    ).toHaveAttribute('aria-pressed', 'true')
+    // Saving stores the article and its body's images for offline reading.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            async (urls) => {
+              const found = await Promise.all(urls.map((u) => caches.match(u)))
+              return found.every((response) => response !== undefined)
+            },
+            [`/data/articles/${saved.id}.json`, firstBodyImage(saved)],
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true)
+    await context.close()
+
+    await stopServers()
+    try {
+      context = await launch()
+      const offline = context.pages()[0] ?? (await context.newPage())
+      await openArticle(offline, saved)
+      await expectBodyImage(offline)
+      await offline.goto('/saved')
+      await expect(
+        offline.getByRole('main').getByRole('article', { name: title }),
+      ).toBeVisible()
+    } finally {
+      await startServers()
+    }
+  } finally {
+    await context.close()
+    await rm(profile, { recursive: true, force: true })
+  }
+})
+
+/** The URL of the first image of the image server in an article's body. */
+function firstBodyImage(article: Article): string {
+  const escaped = images.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const match = new RegExp(`src="(${escaped}[^"]+)"`).exec(article.content_html)
+  if (!match) throw new Error(`${article.id} shows no image of the server`)
+  return match[1].replaceAll('&amp;', '&')
+}
+
 async function version(page: Page) {
   return page.evaluate(() => document.documentElement.dataset.version)
 }

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import {
   Link,
   NavLink,
@@ -78,6 +78,11 @@ export default function RootRoute() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   useGlobalKeys(() => setShortcutsOpen((open) => !open))
   useRouteFocus(main)
+  // The app runs (a prerendered page has been hydrated): keys, menus and
+  // buttons work from here on. Tests wait for it (`appStarted`).
+  useEffect(() => {
+    document.documentElement.dataset.app = 'started'
+  }, [])
   return (
     <>
       <a href="#main" className="skip-link">

@@ -35,7 +35,11 @@ export const BACKGROUNDS = {
   dark: 'rgb(22, 21, 20)',
 }
 
-/** Holds back the app's own scripts (not the boot script) until `release`. */
+/**
+ * Holds back the app's own scripts (not the boot script) until `release`.
+ * Only requests that reach the network are held: in a context where the
+ * app already ran, block service workers (`serviceWorkers: 'block'`).
+ */
 export async function holdAppScripts(page: Page) {
   let release!: () => void
   const held = new Promise<void>((resolve) => (release = resolve))

@@ -5,6 +5,7 @@ import { ArticleCard } from './article-card'
 import type { ArticleRowsProps } from './list-layout'
 import { useDocumentTop } from './use-document-top'
 import { useListKeys } from './use-list-keys'
+import { getCurrentCard } from '@/lib/current-card'
 
 /** Rows re-render on every scroll frame; cards only when their props change. */
 const Card = memo(ArticleCard)
@@ -51,12 +52,16 @@ export function WindowedRows(props: WindowedRowsProps) {
     // Let React batch scroll updates instead of rendering inside the event.
     useFlushSync: false,
   })
+  // A list that outgrew the flow rows keeps the card they had selected.
+  const [selected] = useState(
+    () => restored?.current ?? getCurrentCard() ?? undefined,
+  )
   const keys = useListKeys({
     articles,
     listRef,
     scrollToIndex: (index) =>
       virtualizer.scrollToIndex(index, { align: 'center' }),
-    initial: restored?.current,
+    initial: selected,
     linkState: props.linkState,
     hasMore: props.hasMore,
     onLoadMore: props.onLoadMore,
