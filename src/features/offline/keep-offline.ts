@@ -46,16 +46,18 @@ async function shelfItems(ids: readonly string[]): Promise<ShelfItem[]> {
 
 /**
  * The worker's reply with the articles that never reached it counted as
- * failed; no reply (no worker) fails them all. Failures are told.
+ * failed; failures are told. No reply means no worker runs here (a
+ * browser without one, or blocked): nothing is kept, and nothing is
+ * told either — the reader was promised no offline copy, and the worker
+ * adds the saved articles when it starts (`reconcileSavedOffline`).
  */
-function report(
+export function report(
   reply: ShelfReply | undefined,
   wanted: number,
   sent: number,
 ): ShelfReply {
-  const result = reply
-    ? { ...reply, failed: reply.failed + wanted - sent }
-    : { kept: 0, failed: wanted, evicted: 0 }
+  if (!reply) return { kept: 0, failed: 0, evicted: 0 }
+  const result = { ...reply, failed: reply.failed + wanted - sent }
   if (result.failed > 0) updateOfflineState({ keepFailed: result.failed })
   return result
 }
