@@ -5,6 +5,7 @@ import type {
   Manifest,
 } from '../../src/lib/article-schema'
 import { expect, test } from './support/fixtures'
+import { appStarted } from './support/app-started'
 
 /**
  * Two cards of the list of all articles as this build wrote it: one near
@@ -57,6 +58,7 @@ test('Back after reloading an article, and Back again after Forward, bring the l
 }) => {
   const { deep } = await pickCards(page)
   await page.goto('/')
+  await appStarted(page)
   const link = cardTitle(page, deep.title)
   await scrollTo(page, link)
   const top = await topOf(link)
@@ -84,6 +86,7 @@ test('a link to the list opens a new entry of it, at the top', async ({
 }) => {
   const { near, deep } = await pickCards(page)
   await page.goto('/')
+  await appStarted(page)
   const link = cardTitle(page, deep.title)
   await scrollTo(page, link)
   await link.focus()

@@ -266,6 +266,30 @@ test('a long article opened again from a fresh link continues where the reader s
   const stopped = await page.evaluate(() => window.scrollY)
   await page.getByRole('link', { name: 'Saved' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Saved/)
+  // The place is in IndexedDB before the page goes (a loaded machine may
+  // still be writing it; a load would then abort the write).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (id) =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('zixun')
+            open.onerror = () => resolve(false)
+            open.onsuccess = () => {
+              const db = open.result
+              const get = db
+                .transaction('positions')
+                .objectStore('positions')
+                .get(id)
+              get.onsuccess = () => resolve(get.result !== undefined)
+              get.onerror = () => resolve(false)
+              db.close()
+            }
+          }),
+        article.id,
+      ),
+    )
+    .toBe(true)
   await page.goto(`/a/${article.id}`)
   await expect(page.getByText('Back where you stopped reading.')).toBeVisible()
   await expect

@@ -11,6 +11,7 @@ import {
   type E2eCorpus,
 } from '../support/corpus'
 import { expect, test } from '../support/fixtures'
+import { appStarted } from '../support/app-started'
 
 type Indexed = { post: CorpusPost; article: Article; text: string }
 
@@ -198,6 +199,7 @@ export function searchJourney(name: E2eCorpus) {
   }) => {
     await page.goto('/')
     await expect(page.getByRole('searchbox')).toBeVisible()
+    await appStarted(page)
     await page.keyboard.press('/')
     await expect(page.getByRole('searchbox')).toBeFocused()
     await page.keyboard.type(word)
