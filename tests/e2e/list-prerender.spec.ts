@@ -97,7 +97,9 @@ function cardTitles(html: string): string[] {
 
 for (const server of hostingServers) {
   test.describe(`on ${server.name}`, () => {
-    test.use({ baseURL: server.baseURL })
+    // What the host serves is under test: a worker installed by an earlier
+    // visit would answer reloads from its precached shell instead.
+    test.use({ baseURL: server.baseURL, serviceWorkers: 'block' })
 
     for (const [name, href] of lists) {
       test(`${name}: the prerendered first screen is hydrated, nothing redrawn or moved`, async ({

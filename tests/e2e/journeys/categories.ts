@@ -6,6 +6,7 @@ import {
   readCorpus,
   type E2eCorpus,
 } from '../support/corpus'
+import { appStarted } from '../support/app-started'
 import { expect, test } from '../support/fixtures'
 import {
   articleLink,
@@ -108,6 +109,7 @@ export function categoriesJourney(name: E2eCorpus) {
     await page.goto('/')
     const cards = page.getByRole('main').getByRole('article')
     await expect(cards.first()).toBeVisible()
+    await appStarted(page)
     // Scroll well into the list: the second page loads on the way.
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 600)
     await expect(cards).toHaveCount(corpus.length)
