@@ -180,10 +180,12 @@ export async function installXssDetectors(
     }
     const type = request.resourceType()
     if (request.serviceWorker()) {
-      // Our service worker re-issues the page's image requests (decision
-      // 023): fine when the page asked for that image; anything else it
-      // fetches off-site is a finding like any other.
-      if (pageImages.has(url)) log.externalOk++
+      // Our service worker re-issues the page's image requests and keeps
+      // the images of saved articles (decision 023): an image the page
+      // asked for, or one named as an image (the page may load images from
+      // anywhere, img-src *; the worker's request can be reported before
+      // the page's own). Anything else it fetches off-site is a finding.
+      if (pageImages.has(url) || isImageUrl(parsed)) log.externalOk++
       else add('offsite-request', `service worker ${type} ${url}`)
       return
     }
@@ -345,4 +347,9 @@ export function describeFindings(findings: readonly Finding[]): string {
   return findings
     .map((f) => `${f.subject}: ${f.kind} ${f.detail}`.slice(0, 400))
     .join('\n')
+}
+
+/** A URL whose path names an image file (the worker's requests are typed `fetch`). */
+function isImageUrl(url: URL): boolean {
+  return /\.(?:avif|bmp|gif|ico|jpe?g|png|svg|webp)$/i.test(url.pathname)
 }
