@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { IngestError, main, type MainResult } from './main.ts'
 import { createProgress, type Progress } from './run/progress.ts'
-import { exportOpml } from './run/subscriptions/export-list.ts'
 import { healthLines } from './run/subscriptions/health-table.ts'
 import {
   SUBSCRIBE_ARGS,
@@ -207,12 +206,15 @@ function feedsProblem(result: MainResult): string | undefined {
   return `${failed} of ${health.length} feeds failed this run; their stored items were kept`
 }
 
-function runExport(
+async function runExport(
   file: string,
   cacheDir: string,
   listFile: string | undefined,
   io: CliIo,
-): number {
+): Promise<number> {
+  // Loaded only here: the subscription code brings the HTTP client
+  // (undici) and the full-text reader, which a file-only run never needs.
+  const { exportOpml } = await import('./run/subscriptions/export-list.ts')
   try {
     const { feeds, updated } = exportOpml(file, cacheDir, listFile)
     io.stdout(

@@ -1,4 +1,9 @@
 import { parse, serialize, type DefaultTreeAdapterTypes } from 'parse5'
+import {
+  cutSpans,
+  isTriggerAttribute,
+  triggerAttributeSpans,
+} from './trigger-attribute-spans.ts'
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode
 type Element = DefaultTreeAdapterTypes.Element
@@ -69,14 +74,26 @@ function isSettled(html: string): boolean {
  * attribute from a body, as the browser will parse it. Chromium applies
  * the page's CSP to the inert document DOMPurify parses into, so these
  * raise (blocked) violation reports before the sanitiser removes them
- * (docs/decisions/010). Parsing is spec-compliant (parse5) and done the way
- * DOMPurify does it; the result is parsed and cleaned again until it is
- * stable (or, by isSettled, cannot change), so the string the browser
- * receives parses to a clean tree.
+ * (docs/decisions/010). A body the tokenizer reads in the data state from
+ * start to end (most styled ones) loses just the attributes' text, found
+ * by parse5's tokenizer, and stays byte-exact otherwise (decision 028).
+ * Any other is parsed the way DOMPurify does it (parse5, spec-compliant),
+ * cleaned and serialised, again until it is stable (or, by isSettled,
+ * cannot change), so the string the browser receives parses to a clean
+ * tree.
  * Noise reduction only: the browser sanitiser stays the security boundary.
  */
 export function stripInlineScript(html: string): string {
   if (!mayHoldTrigger(html)) return html
+  const spans = triggerAttributeSpans(html)
+  return spans ? cutSpans(html, spans) : stripByParsing(html)
+}
+
+/**
+ * The slow path of stripInlineScript, for any body: parse, clean and
+ * serialise until stable. Exported for tests that compare both paths.
+ */
+export function stripByParsing(html: string): string {
   let current = html
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const body = parseLikeDomPurify(current)
@@ -111,15 +128,10 @@ function removeTriggers(parent: ParentNode): void {
     if (!isElement(node)) continue
     node.attrs = node.attrs.filter((attr) => !isTriggerAttribute(attr.name))
     removeTriggers(node)
-    if (node.tagName === 'template') {
-      removeTriggers((node as DefaultTreeAdapterTypes.Template).content)
-    }
+    // Only an HTML template has content; one inside SVG or MathML has none.
+    const { content } = node as Partial<DefaultTreeAdapterTypes.Template>
+    if (content) removeTriggers(content)
   }
-}
-
-function isTriggerAttribute(name: string): boolean {
-  const lower = name.toLowerCase()
-  return lower === 'style' || lower.startsWith('on')
 }
 
 function textOnly(body: Element): Element {

@@ -1,7 +1,7 @@
 import type { Discovery } from '../../read/files/discover-inputs.ts'
 import { TaskList } from '../../read/files/task-list.ts'
 import { ZIXUN_VERSION } from '../../shared/version.ts'
-import { fetchSubscriptions, type Subscribed } from './fetch-subscriptions.ts'
+import type { Subscribed } from './fetch-subscriptions.ts'
 import type { SubscribeOptions } from './subscribe-options.ts'
 
 /**
@@ -17,6 +17,9 @@ export async function subscribe(
   discover: () => Discovery,
 ): Promise<{ discovery: Discovery; subscribed?: Subscribed }> {
   if (!options.subscriptions) return { discovery: discover() }
+  // Loaded only here: the HTTP client and the full-text reader (undici,
+  // linkedom, Readability) would cost every file-only run ~0.1 s to start.
+  const { fetchSubscriptions } = await import('./fetch-subscriptions.ts')
   const subscribed = await fetchSubscriptions(
     options.subscriptions,
     cacheDir,
