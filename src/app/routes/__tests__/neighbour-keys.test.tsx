@@ -18,7 +18,9 @@ function holdArticle(id: string): () => void {
   server.use(
     http.get(`*/data/articles/${id}.json`, async () => {
       await released
-      return HttpResponse.json(dataFiles[`articles/${id}.json`])
+      return HttpResponse.json(
+        dataFiles[`articles/${id}.json`] as Record<string, unknown>,
+      )
     }),
   )
   return release
