@@ -24,15 +24,20 @@ export type FirstLoadAssets = { js: string[]; css: string[] }
 
 /**
  * The code and styles of `/`, as build-relative paths: the entry and its
- * static imports, the root and list route modules and theirs (what the
- * prerendered home page `modulepreload`s), and the CSS those chunks carry.
+ * static imports, the app's start and the root and list route modules and
+ * theirs (what the prerendered home page `modulepreload`s), and the CSS
+ * those chunks carry.
  */
 export function firstLoadAssets(manifest: BuildManifest): FirstLoadAssets {
   const keys = new Set<string>()
   for (const key of Object.keys(manifest)) {
     if (manifest[key].isEntry) staticGraph(manifest, key, keys)
   }
-  for (const module of [ROUTE_MODULES.root, ROUTE_MODULES.list]) {
+  for (const module of [
+    ROUTE_MODULES.start,
+    ROUTE_MODULES.root,
+    ROUTE_MODULES.list,
+  ]) {
     staticGraph(manifest, module, keys)
   }
   const chunks = [...keys].map((key) => manifest[key])
