@@ -15,4 +15,4 @@ try {
 }
 applyLook(document.documentElement, readLook(storage))
 // The app will run: parts it fills in may wait for it (styles/app.css).
-document.documentElement.dataset.js = ''
+document.documentElement.setAttribute('data-js', '')
