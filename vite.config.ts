@@ -25,7 +25,24 @@ export default defineConfig({
     precompressPlugin(),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      {
+        find: '@',
+        replacement: fileURLToPath(new URL('./src', import.meta.url)),
+      },
+      // React Router's package exports only its development build (dev
+      // warnings and checks) to bundlers; the production one is the same
+      // API without them (decision 027).
+      {
+        find: /^react-router$/,
+        replacement: fileURLToPath(
+          new URL(
+            './node_modules/react-router/dist/production/index.mjs',
+            import.meta.url,
+          ),
+        ),
+      },
+    ],
   },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },

@@ -14,3 +14,5 @@ try {
   // Storage disabled: the defaults, as the style sheet has them.
 }
 applyLook(document.documentElement, readLook(storage))
+// The app will run: parts it fills in may wait for it (styles/app.css).
+document.documentElement.setAttribute('data-js', '')

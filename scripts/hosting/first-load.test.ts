@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { BUILD_MANIFEST } from '../prerender/test-data.ts'
 import { firstLoadAssets } from './first-load.ts'
 
-test('the first load of / is the entry, the root and list routes and what they import', () => {
+test('the first load of / is the entry, the app’s start, the root and list routes and what they import', () => {
   const manifest = {
     ...BUILD_MANIFEST,
     'index.html': { ...BUILD_MANIFEST['index.html'], css: ['assets/a.css'] },
@@ -16,6 +16,7 @@ test('the first load of / is the entry, the root and list routes and what they i
     [
       'assets/index-abc123.js',
       'assets/react-xyz.js',
+      'assets/start-s1.js',
       'assets/root-r1.js',
       'assets/queries-q1.js',
       'assets/article-list-l1.js',

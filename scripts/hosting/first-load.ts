@@ -12,27 +12,33 @@ import {
  * What the first load of `/` may cost, gzip bytes (level 9, as the build's
  * `.gz` files): checked in `npm run test:all` (tests/e2e/size-budget.spec.ts).
  * Issue 14 aims at 100 kB of JS; React DOM, React Router and TanStack Query
- * alone are ~107 kB gzip (decision 027), so the budget is what the app
- * costs now with little room (138.9 kB with search, keyboard, settings,
- * look, reading state and offline merged): a feature that adds to the first
- * load must load lazily (or say why, and raise this).
+ * alone are ~105 kB gzip (decision 027), so the budget is what the app
+ * costs now with little room: 140.4 kB, of which ~1.5 kB is the price of
+ * evaluating it in three tasks instead of one (`src/main.tsx`: the longest
+ * task of a 4×-slowed first visit halved). A feature that adds to the
+ * first load must load lazily (or say why, and raise this).
  */
-export const FIRST_LOAD_BUDGET = { js: 140_000, css: 6_000 } as const
+export const FIRST_LOAD_BUDGET = { js: 141_000, css: 6_000 } as const
 
 /** The files the browser loads for `/` before the list can hydrate. */
 export type FirstLoadAssets = { js: string[]; css: string[] }
 
 /**
  * The code and styles of `/`, as build-relative paths: the entry and its
- * static imports, the root and list route modules and theirs (what the
- * prerendered home page `modulepreload`s), and the CSS those chunks carry.
+ * static imports, the app's start and the root and list route modules and
+ * theirs (what the prerendered home page `modulepreload`s), and the CSS
+ * those chunks carry.
  */
 export function firstLoadAssets(manifest: BuildManifest): FirstLoadAssets {
   const keys = new Set<string>()
   for (const key of Object.keys(manifest)) {
     if (manifest[key].isEntry) staticGraph(manifest, key, keys)
   }
-  for (const module of [ROUTE_MODULES.root, ROUTE_MODULES.list]) {
+  for (const module of [
+    ROUTE_MODULES.start,
+    ROUTE_MODULES.root,
+    ROUTE_MODULES.list,
+  ]) {
     staticGraph(manifest, module, keys)
   }
   const chunks = [...keys].map((key) => manifest[key])

@@ -151,6 +151,10 @@ describe('list pages and the shell', () => {
     )
     const shell = await read(dir, 'shell.html')
     expect(shell).toContain('<div id="root"></div>')
+    // The app's start, which the entry imports after the first paint.
+    expect(shell).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/start-s1.js">',
+    )
     expect(shell).toContain(
       '<link rel="modulepreload" crossorigin href="/assets/root-r1.js">',
     )
@@ -163,7 +167,7 @@ describe('list pages and the shell', () => {
     expect(shell.replace(/\s/g, '')).toBe(
       SHELL.replace(/\s/g, '').replace(
         '</head>',
-        '<linkrel="modulepreload"crossoriginhref="/assets/root-r1.js"><linkrel="modulepreload"crossoriginhref="/assets/queries-q1.js"><linkrel="preload"as="fetch"crossoriginhref="/data/manifest.json"></head>',
+        '<linkrel="modulepreload"crossoriginhref="/assets/start-s1.js"><linkrel="modulepreload"crossoriginhref="/assets/root-r1.js"><linkrel="modulepreload"crossoriginhref="/assets/queries-q1.js"><linkrel="preload"as="fetch"crossoriginhref="/data/manifest.json"></head>',
       ),
     )
   })

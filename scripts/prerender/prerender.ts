@@ -84,6 +84,7 @@ async function exists(file: string): Promise<boolean> {
 export async function writeShell(distDir: string): Promise<string> {
   const built = await readFile(path.join(distDir, 'index.html'), 'utf8')
   const chunks = routeChunkUrls(await readBuildManifest(distDir), [
+    ROUTE_MODULES.start,
     ROUTE_MODULES.root,
   ])
   const html = addHeadLinks(built, [
@@ -119,8 +120,11 @@ export async function prerenderSite(
   if (!manifest) return null
   const shell = splitShell(shellHtml)
   const buildManifest = await readBuildManifest(distDir)
-  // The shell preloads the root route's chunks already.
-  const rootChunks = routeChunkUrls(buildManifest, [ROUTE_MODULES.root])
+  // The shell preloads the app's start and the root route's chunks already.
+  const rootChunks = routeChunkUrls(buildManifest, [
+    ROUTE_MODULES.start,
+    ROUTE_MODULES.root,
+  ])
   const routeOnlyChunks = (module: string) =>
     routeChunkUrls(buildManifest, [module]).filter(
       (url) => !rootChunks.includes(url),

@@ -14,8 +14,13 @@ export type BuildManifest = Record<string, ManifestChunk>
 /** Where Vite writes the build manifest, under the output folder. */
 export const BUILD_MANIFEST = '.vite/manifest.json'
 
-/** The route modules whose code a prerendered page preloads. */
+/**
+ * The modules whose code a prerendered page preloads: the app's start
+ * (which the entry imports after the first paint, `src/main.tsx`) and
+ * the route modules.
+ */
 export const ROUTE_MODULES = {
+  start: 'src/app/start.tsx',
   root: 'src/app/routes/root.tsx',
   list: 'src/app/routes/article-list.tsx',
   article: 'src/app/routes/article-detail.tsx',

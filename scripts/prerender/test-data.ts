@@ -47,6 +47,10 @@ export const BUILD_MANIFEST = {
   },
   '_react-xyz.js': { file: 'assets/react-xyz.js' },
   '_queries-q1.js': { file: 'assets/queries-q1.js', imports: ['index.html'] },
+  'src/app/start.tsx': {
+    file: 'assets/start-s1.js',
+    imports: ['_react-xyz.js'],
+  },
   'src/app/routes/root.tsx': {
     file: 'assets/root-r1.js',
     imports: ['index.html', '_queries-q1.js'],

@@ -34,13 +34,19 @@ describe('the boot script', () => {
     const { code } = await buildBootScript(root)
     expect(
       boot(code, { 'zixun:theme': 'dark', 'zixun:text-size': 'larger' }),
-    ).toEqual({ 'data-theme': 'dark', 'data-text-size': 'larger' })
+    ).toEqual({
+      'data-theme': 'dark',
+      'data-text-size': 'larger',
+      'data-js': '',
+    })
   })
 
   test('leaves the defaults when storage is empty, damaged or refused', async () => {
     const { code } = await buildBootScript(root)
-    expect(boot(code, {})).toEqual({})
-    expect(boot(code, { 'zixun:theme': 'purple' })).toEqual({})
-    expect(boot(code, 'throws')).toEqual({})
+    // `data-js` only: the app will run (the article footer waits for it).
+    const defaults = { 'data-js': '' }
+    expect(boot(code, {})).toEqual(defaults)
+    expect(boot(code, { 'zixun:theme': 'purple' })).toEqual(defaults)
+    expect(boot(code, 'throws')).toEqual(defaults)
   })
 })

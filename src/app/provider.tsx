@@ -5,6 +5,7 @@ import { KeyMap } from '@/lib/key-map'
 import { LocaleProvider } from '@/lib/locale'
 import type { ReadingSlot } from '@/lib/reading/reading-slot'
 import { ReadingProvider } from '@/lib/reading/use-reading'
+import { HydratedProvider } from '@/lib/use-hydrated'
 import { KeyMapProvider } from '@/lib/use-key-bindings'
 
 export type AppProviderProps = {
@@ -26,12 +27,14 @@ export function AppProvider({
   // One key map for the whole app: every feature registers its keys there.
   const [keyMap] = useState(() => new KeyMap())
   return (
-    <QueryClientProvider client={queryClient}>
-      <LocaleProvider language={language}>
-        <ReadingProvider slot={reading}>
-          <KeyMapProvider keyMap={keyMap}>{children}</KeyMapProvider>
-        </ReadingProvider>
-      </LocaleProvider>
-    </QueryClientProvider>
+    <HydratedProvider>
+      <QueryClientProvider client={queryClient}>
+        <LocaleProvider language={language}>
+          <ReadingProvider slot={reading}>
+            <KeyMapProvider keyMap={keyMap}>{children}</KeyMapProvider>
+          </ReadingProvider>
+        </LocaleProvider>
+      </QueryClientProvider>
+    </HydratedProvider>
   )
 }

@@ -107,7 +107,22 @@ for (const server of hostingServers) {
     }) => {
       await page.addInitScript(() => {
         const seen = { spinner: false, removed: [] as string[] }
-        Object.assign(window, { __takeover: seen })
+        Object.assign(window, { __takeover: seen, __shift: 0 })
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            const shift = entry as PerformanceEntry & {
+              value: number
+              hadRecentInput: boolean
+            }
+            if (!shift.hadRecentInput) {
+              Reflect.set(
+                window,
+                '__shift',
+                Reflect.get(window, '__shift') + shift.value,
+              )
+            }
+          }
+        }).observe({ type: 'layout-shift', buffered: true })
         new MutationObserver((records) => {
           if (document.querySelector('.spinner')) seen.spinner = true
           for (const record of records) {
@@ -147,6 +162,19 @@ for (const server of hostingServers) {
       // Hydration removes only the summary the body replaces.
       const seen = await page.evaluate(() => Reflect.get(window, '__takeover'))
       expect(seen).toEqual({ spinner: false, removed: ['article-body > P'] })
+      // The body coming in, and the language switching, move nothing seen
+      // (shifts of the frames drawn so far are reported by the next one).
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() =>
+                setTimeout(() => resolve(Reflect.get(window, '__shift'))),
+              ),
+            ),
+          ),
+      )
+      expect(shift).toBeLessThanOrEqual(0.01)
     })
   })
 }

@@ -11,12 +11,8 @@ import {
 } from 'react-router'
 import { paths } from '@/config/paths'
 import { CategoryNav } from '@/features/categories/components/category-nav'
-import {
-  KeepNewestSetting,
-  KeepNewestSync,
-} from '@/features/offline/components/keep-newest-setting'
+import { KeepNewestSync } from '@/features/offline/components/keep-newest-sync'
 import { OfflineNotices } from '@/features/offline/components/offline-notices'
-import { ReadingSettings } from '@/features/reading/components/reading-settings'
 import { StorageNotice } from '@/features/reading/components/storage-notice'
 import { SearchField } from '@/features/search/components/search-field'
 import { SettingsMenu } from '@/features/settings/components/settings-menu'
@@ -31,6 +27,20 @@ import type { LoadingLocation } from '../router'
 import { useGlobalKeys } from '../use-global-keys'
 import { useRouteFocus } from '../use-route-focus'
 import { StableText } from '@/components/stable-text'
+
+// The settings of other features load with the settings menu's panel
+// (inside its Suspense), not with the first screen.
+const KeepNewestSetting = lazy(() =>
+  import('@/features/offline/components/keep-newest-setting').then((m) => ({
+    default: m.KeepNewestSetting,
+  })),
+)
+
+const ReadingSettings = lazy(() =>
+  import('@/features/reading/components/reading-settings').then((m) => ({
+    default: m.ReadingSettings,
+  })),
+)
 
 // The help overlay loads when it is first asked for.
 const ShortcutsDialog = lazy(() =>

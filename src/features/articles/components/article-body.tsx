@@ -16,7 +16,10 @@ export type ArticleBodyProps = {
  * sink is touched. Images that fail to load are hidden, not shown broken.
  * Server rendering has no sanitiser (DOMPurify needs a DOM), so a
  * prerendered page carries the summary as text, and hydration keeps it
- * until the body replaces it right after.
+ * until the body replaces it right after. While it does, the container is
+ * marked `data-summary`: what follows the body (the article's footer)
+ * stays invisible until the body is in, so its arrival moves nothing the
+ * reader saw (the CSS hides it only where the boot script ran, `data-js`).
  */
 export function ArticleBody({ html, summary }: ArticleBodyProps) {
   const container = useRef<HTMLDivElement>(null)
@@ -29,7 +32,11 @@ export function ArticleBody({ html, summary }: ArticleBodyProps) {
     return stopHiding
   }, [html, hydrated])
   return (
-    <div className="article-body" ref={container}>
+    <div
+      className="article-body"
+      ref={container}
+      data-summary={hydrated ? undefined : ''}
+    >
       {!hydrated && <p>{summary}</p>}
     </div>
   )

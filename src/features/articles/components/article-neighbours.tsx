@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useNavigation } from 'react-router'
 import { paths } from '@/config/paths'
 import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
@@ -17,7 +17,10 @@ export type ArticleNeighboursProps = {
 /**
  * Previous (newer) and next (older) article in the list the reader came
  * from; nothing until they are known (the route's loader starts the query).
- * `p` and `n` follow them from the keyboard.
+ * `p` and `n` follow them from the keyboard, only while no navigation is
+ * under way: while the next article loads, this one stays on screen, and a
+ * key meant for the new one would otherwise walk from the old one (two
+ * back). The new article's keys apply once its own neighbours are shown.
  */
 export function ArticleNeighbours(props: ArticleNeighboursProps) {
   const { data } = useQuery(
@@ -27,6 +30,9 @@ export function ArticleNeighbours(props: ArticleNeighboursProps) {
   const { previous, next } = data ?? {}
   const messages = useMessages()
   const navigate = useNavigate()
+  // The committed router state: it stays `loading` until the next page
+  // is on screen (the router renders it in a transition).
+  const settled = useNavigation().state === 'idle'
   const go = (item: ArticleSummary | undefined) => {
     if (item) {
       void navigate(paths.article.getHref(item.id), { state: props.linkState })
@@ -38,14 +44,14 @@ export function ArticleNeighbours(props: ArticleNeighboursProps) {
       label: messages.keys.nextArticle,
       group: 'article',
       run: () => go(next),
-      when: () => !!next,
+      when: () => settled && !!next,
     },
     {
       keys: 'p',
       label: messages.keys.previousArticle,
       group: 'article',
       run: () => go(previous),
-      when: () => !!previous,
+      when: () => settled && !!previous,
     },
   ])
   if (!previous && !next) return null

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { StableText } from '@/components/stable-text'
 import { useMessages } from '@/lib/locale'
 import type { ListMarks } from '../use-list-marks'
 import type { UnreadFilter } from '../use-unread-filter'
@@ -11,7 +12,12 @@ export type ListToolbarProps = {
   unread?: number
 }
 
-/** Above a list: "Unread only" (in the URL), "Mark all read", and what a mark did, with Undo. */
+/**
+ * Above a list: "Unread only" (in the URL), "Mark all read", and what a
+ * mark did, with Undo. Its labels keep their width when the prerendered
+ * page switches to the reader's language, and the button sits at the end,
+ * so neither that switch nor the unread count appearing moves anything.
+ */
 export function ListToolbar({ filter, marks, unread }: ListToolbarProps) {
   const messages = useMessages()
   // The switch moves at once; the URL (and the list) follow a moment
@@ -30,7 +36,7 @@ export function ListToolbar({ filter, marks, unread }: ListToolbarProps) {
             filter.set(event.target.checked)
           }}
         />
-        {messages.unreadOnly}
+        <StableText text={(m) => m.unreadOnly} />
         {unread !== undefined && (
           <span className="count">{messages.unreadCount(unread)}</span>
         )}
@@ -41,7 +47,7 @@ export function ListToolbar({ filter, marks, unread }: ListToolbarProps) {
         onClick={marks.markAll}
         disabled={unread === 0}
       >
-        {messages.markAllRead}
+        <StableText text={(m) => m.markAllRead} />
       </button>
       <MarkNoticeView notice={marks.notice} onDismiss={marks.dismiss} />
     </div>
