@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { e2eDirs } from '../../scripts/e2e/corpora'
 import type { Article, Manifest } from '../../src/lib/article-schema'
+import { appStarted } from './support/app-started'
 import { expect, test } from './support/fixtures'
 import { waitForScrollToSettle } from './support/page-helpers'
 import { openSettings } from './support/settings'
@@ -50,6 +51,7 @@ test('an opened article stays read after a reload, on its card and in the counts
   page,
 }) => {
   await page.goto('/')
+  await appStarted(page)
   const first = cards(page).first()
   const title = await first.getByRole('heading').textContent()
   await expect(first).toHaveAttribute('data-read', 'false')
@@ -59,12 +61,14 @@ test('an opened article stays read after a reload, on its card and in the counts
   await page.goBack()
   await expect(cards(page).first()).toHaveAttribute('data-read', 'true')
   await page.reload()
+  await appStarted(page)
   await expect(cards(page).first()).toHaveAttribute('data-read', 'true')
   await expectUnreadInTree(page, 'All', manifest.total - 1)
 })
 
 test('"Unread only" is in the URL: it survives a reload', async ({ page }) => {
   await page.goto('/')
+  await appStarted(page)
   const firstTitle = await cards(page)
     .first()
     .getByRole('heading')
@@ -75,6 +79,7 @@ test('"Unread only" is in the URL: it survives a reload', async ({ page }) => {
   await page.getByRole('switch', { name: /Unread only/ }).check()
   await expect(page).toHaveURL(/\?unread=1$/)
   await page.reload()
+  await appStarted(page)
   await expect(page.getByRole('switch', { name: /Unread only/ })).toBeChecked()
   await expect(cards(page).first()).toBeVisible()
   await expect(
@@ -92,6 +97,7 @@ test('"Mark all read" in a category, then Undo; both kept after a reload', async
 }) => {
   const node = manifest.categories[0]
   await page.goto(`/c/${encodeURIComponent(node.name)}`)
+  await appStarted(page)
   await expect(cards(page).first()).toBeVisible()
   await page.getByRole('button', { name: 'Mark all read' }).click()
   await expect(
@@ -100,6 +106,7 @@ test('"Mark all read" in a category, then Undo; both kept after a reload', async
   await expectUnreadInTree(page, node.name, 0)
   await expectUnreadInTree(page, 'All', manifest.total - node.count)
   await page.reload()
+  await appStarted(page)
   await expect(cards(page).first()).toHaveAttribute('data-read', 'true')
   await expectUnreadInTree(page, node.name, 0)
   await expect(
@@ -113,6 +120,7 @@ test('Undo right after "Mark all read" brings every card and count back', async 
   page,
 }) => {
   await page.goto('/')
+  await appStarted(page)
   await expect(cards(page).first()).toBeVisible()
   await page.getByRole('button', { name: 'Mark all read' }).click()
   await expect(cards(page).first()).toHaveAttribute('data-read', 'true')
@@ -121,6 +129,7 @@ test('Undo right after "Mark all read" brings every card and count back', async 
   await expect(page.getByText('Undone.')).toBeVisible()
   await expect(cards(page).first()).toHaveAttribute('data-read', 'false')
   await page.reload()
+  await appStarted(page)
   await expectUnreadInTree(page, 'All', manifest.total)
 })
 
@@ -128,6 +137,7 @@ test('saved articles are listed on /saved after a reload, newest saved first', a
   page,
 }) => {
   await page.goto('/')
+  await appStarted(page)
   await expect(cards(page).first()).toBeVisible()
   const titles = await cards(page)
     .getByRole('heading')
@@ -141,6 +151,7 @@ test('saved articles are listed on /saved after a reload, newest saved first', a
   await page.getByRole('link', { name: 'Saved' }).click()
   await expect(page).toHaveURL(/\/saved$/)
   await page.reload()
+  await appStarted(page)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     /Saved articles/,
   )
@@ -156,6 +167,7 @@ test('export, clear, import: everything comes back; a bad file is refused with t
   page,
 }, testInfo) => {
   await page.goto('/')
+  await appStarted(page)
   const title = (await cards(page).nth(1).getByRole('heading').textContent())!
   await page.getByRole('button', { name: `Save: ${title}` }).click()
   await cards(page).first().getByRole('heading').getByRole('link').click()
@@ -198,7 +210,9 @@ test('two tabs stay in sync', async ({ context }) => {
   const one = await context.newPage()
   const two = await context.newPage()
   await one.goto('/')
+  await appStarted(one)
   await two.goto('/')
+  await appStarted(two)
   const title = (await cards(one).first().getByRole('heading').textContent())!
   await one.getByRole('button', { name: `Save: ${title}` }).click()
   await expect(
@@ -215,6 +229,7 @@ test('keyboard only: open an article, save it with s, go back, find it in /saved
   page,
 }) => {
   await page.goto('/')
+  await appStarted(page)
   await expect(cards(page).first()).toBeVisible()
   const title = (await cards(page).first().getByRole('heading').textContent())!
   const tabTo = async (name: string | RegExp, key = 'Tab') => {
@@ -253,6 +268,7 @@ test('a long article opened again from a fresh link continues where the reader s
   const article = longestArticle()
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`/a/${article.id}`)
+  await appStarted(page)
   // Hydrated, body in: opening it made it read.
   await expect(
     page.getByRole('button', { name: 'Mark as unread' }),
@@ -291,6 +307,7 @@ test('a long article opened again from a fresh link continues where the reader s
     )
     .toBe(true)
   await page.goto(`/a/${article.id}`)
+  await appStarted(page)
   await expect(page.getByText('Back where you stopped reading.')).toBeVisible()
   await expect
     .poll(() => page.evaluate(() => window.scrollY))
@@ -311,6 +328,7 @@ test('without storage (private mode), the reader works for the session and says 
     })
   })
   await page.goto('/')
+  await appStarted(page)
   await expect(page.getByText(/last for this session only/)).toBeVisible()
   const title = (await cards(page).first().getByRole('heading').textContent())!
   await page.getByRole('button', { name: `Save: ${title}` }).click()
@@ -322,6 +340,7 @@ test('"Mark as read when scrolled past", switched on, reads the cards scrolled b
   page,
 }) => {
   await page.goto('/')
+  await appStarted(page)
   const settings = await openSettings(page)
   await settings
     .getByRole('checkbox', { name: 'Mark as read when scrolled past' })

@@ -88,11 +88,12 @@ export default function RootRoute() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   useGlobalKeys(() => setShortcutsOpen((open) => !open))
   useRouteFocus(main)
-  // The app runs (a prerendered page has been hydrated): keys, menus and
-  // buttons work from here on. Tests wait for it (`appStarted`).
+  // The app runs (a prerendered page has been hydrated and has rendered
+  // again as the reader's own, `useHydrated`): keys, menus, buttons and
+  // read marks work from here on. Tests wait for it (`appStarted`).
   useEffect(() => {
-    document.documentElement.dataset.app = 'started'
-  }, [])
+    if (hydrated) document.documentElement.dataset.app = 'started'
+  }, [hydrated])
   return (
     <>
       <a href="#main" className="skip-link">
