@@ -33,6 +33,10 @@ export class ByteWriter {
   /** An unsigned integer below 2^53 as a LEB128 varint. */
   varint(value: number): void {
     this.ensure(8)
+    if (value < 0x80) {
+      this.buffer[this.length++] = value
+      return
+    }
     while (value >= 0x80) {
       this.buffer[this.length++] = (value % 0x80) | 0x80
       value = Math.floor(value / 0x80)
@@ -44,6 +48,15 @@ export class ByteWriter {
     this.ensure(bytes.length)
     this.buffer.set(bytes, this.length)
     this.length += bytes.length
+  }
+
+  /** The bytes `bytes[start..end)`, without a view of them. */
+  range(bytes: Uint8Array, start: number, end: number): void {
+    this.ensure(end - start)
+    const buffer = this.buffer
+    let at = this.length
+    for (let i = start; i < end; i++) buffer[at++] = bytes[i]
+    this.length = at
   }
 
   /** A string as its UTF-8 byte length (varint) and bytes. */

@@ -1,9 +1,10 @@
 import { isCjk } from '../../../../src/lib/search/fold.ts'
 import {
-  encodeShard,
   encodeTier,
+  ShardEncoder,
+  TOP_TIER,
   type Completion,
-  type ShardEntry,
+  type TierRef,
 } from '../../../../src/lib/search/postings.ts'
 import { impactOf } from '../../../../src/lib/search/scoring.ts'
 import {
@@ -30,6 +31,7 @@ export type InvertContext = {
 }
 
 const decoder = new TextDecoder()
+const latin1 = new TextDecoder('latin1')
 
 /**
  * Inverts one bucket: reads its postings (in docnum order, as pass A
@@ -64,56 +66,89 @@ export function invertBucket(
     )
   }
   const mask = 2 ** context.bits - 1
-  const shards = new Map<number, ShardEntry[]>()
+  const shards = new Map<number, number[]>()
   for (let t = 0; t < terms; t++) {
-    const postings = {
-      docs: docs.subarray(offsets[t], offsets[t + 1]),
-      impacts: impacts.subarray(offsets[t], offsets[t + 1]),
-    }
-    const [top, ...rest] = splitTiers(postings, context.topTier)
-    const tiers = rest.map((tier) => {
-      const tierBytes = encodeTier(tier)
-      const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)
-      context.writer.writeAddressed(searchPaths.tier(tierHash), () => tierBytes)
-      return { count: tier.docs.length, max: maxImpact(tier), hash: tierHash }
-    })
-    const term = bytes.subarray(termStart[t], termStart[t] + termLength[t])
-    const df = postings.docs.length
-    const entry: ShardEntry = { term, df, top: copy(top), tiers }
     const n = termHashes[t] & mask
     const list = shards.get(n)
-    if (list) list.push(entry)
-    else shards.set(n, [entry])
-    const word = wordOf(term)
-    if (word !== undefined) context.words.push({ word, df })
+    if (list) list.push(t)
+    else shards.set(n, [t])
   }
-  for (const [n, entries] of shards) {
-    entries.sort((a, b) => compareBytes(a.term, b.term))
-    context.termSpace.write(n, encodeShard(entries))
+  const compareTerms = (a: number, b: number) =>
+    compareRanges(
+      bytes,
+      termStart[a],
+      termLength[a],
+      termStart[b],
+      termLength[b],
+    )
+  for (const [n, list] of shards) {
+    list.sort(compareTerms)
+    const shard = new ShardEncoder(list.length)
+    for (const t of list) {
+      const from = offsets[t]
+      const to = offsets[t + 1]
+      const start = termStart[t]
+      const end = start + termLength[t]
+      const df = to - from
+      const word = wordOf(bytes, start, end)
+      if (word !== undefined) context.words.push({ word, df })
+      if (df <= (context.topTier ?? TOP_TIER)) {
+        shard.entry(bytes, start, end, df, NO_TIERS, docs, impacts, from, to)
+        continue
+      }
+      const [top, ...rest] = splitTiers(
+        { docs: docs.subarray(from, to), impacts: impacts.subarray(from, to) },
+        context.topTier,
+      )
+      const tiers = rest.map((tier) => {
+        const tierBytes = encodeTier(tier)
+        const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)
+        context.writer.writeAddressed(
+          searchPaths.tier(tierHash),
+          () => tierBytes,
+        )
+        return { count: tier.docs.length, max: maxImpact(tier), hash: tierHash }
+      })
+      shard.entry(bytes, start, end, df, tiers, top.docs, top.impacts)
+    }
+    context.termSpace.write(n, shard.finish())
   }
   return { terms, postings: count }
 }
 
-/** Tier 0 may be a view of the bucket's arrays: keep only its own bytes. */
-function copy(postings: { docs: Uint32Array; impacts: Uint8Array }) {
-  return { docs: postings.docs.slice(), impacts: postings.impacts.slice() }
-}
+const NO_TIERS: TierRef[] = []
 
-/** The term as a string when it is a word (for prefixes); CJK terms are not. */
-function wordOf(term: Uint8Array): string | undefined {
-  if (term[0] < 0x80) {
-    let word = ''
-    for (let i = 0; i < term.length; i++) word += String.fromCharCode(term[i])
-    if (term.every((b) => b < 0x80)) return word
+/** The term `bytes[start..end)` as a string when it is a word (for prefixes); CJK terms are not. */
+function wordOf(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): string | undefined {
+  let ascii = true
+  for (let i = start; i < end; i++) {
+    if (bytes[i] >= 0x80) {
+      ascii = false
+      break
+    }
   }
-  const text = decoder.decode(term)
+  if (ascii) return latin1.decode(bytes.subarray(start, end))
+  const text = decoder.decode(bytes.subarray(start, end))
   return isCjk(text.codePointAt(0) ?? 0) ? undefined : text
 }
 
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
+function compareRanges(
+  bytes: Uint8Array,
+  a: number,
+  aLength: number,
+  b: number,
+  bLength: number,
+): number {
+  const n = Math.min(aLength, bLength)
+  for (let i = 0; i < n; i++) {
+    const d = bytes[a + i] - bytes[b + i]
+    if (d !== 0) return d
+  }
+  return aLength - bLength
 }
 
 type Parsed = {
