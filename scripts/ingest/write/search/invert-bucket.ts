@@ -3,31 +3,38 @@ import {
   encodeTier,
   ShardEncoder,
   TOP_TIER,
-  type Completion,
   type TierRef,
 } from '../../../../src/lib/search/postings.ts'
 import { impactOf } from '../../../../src/lib/search/scoring.ts'
 import {
   CONTENT_HASH_LENGTH,
-  searchPaths,
   termHash,
 } from '../../../../src/lib/search/search-schema.ts'
-import type { SearchOutput } from './search-output.ts'
-import { nameHash, type ShardSpaceWriter } from './shard-space.ts'
+import { nameHash } from './shard-space.ts'
 import { maxImpact, splitTiers } from './tiers.ts'
 
 export type InvertContext = {
-  writer: SearchOutput
   /** The term space has 2^bits shards. */
   bits: number
   /** Each article's length in units, by docnum. */
   units: Uint32Array
   avgUnits: number
-  termSpace: ShardSpaceWriter
-  /** Receives every word (not CJK) with its df, for the prefix index. */
-  words: Completion[]
   /** Postings in a shard per term (TOP_TIER; tests make it small). */
   topTier?: number
+}
+
+/** What one bucket adds to the index, ready to write (invert-pool.ts carries it between threads). */
+export type InvertedBucket = {
+  /** The bucket's term shards by number (each a whole shard: a shard lies in one bucket). */
+  shards: Array<{ n: number; bytes: Uint8Array }>
+  /** The further tiers its shards refer to, by content hash. */
+  tiers: Array<{ hash: string; bytes: Uint8Array }>
+  /** Its words (not CJK terms), one a line, for the prefix index. */
+  words: string
+  /** The df of each word, in the same order. */
+  dfs: Uint32Array
+  terms: number
+  postings: number
 }
 
 const decoder = new TextDecoder()
@@ -37,13 +44,13 @@ const latin1 = new TextDecoder('latin1')
  * Inverts one bucket: reads its postings (in docnum order, as pass A
  * wrote them), gives each distinct term an number, sorts the postings by
  * term (a counting sort, which keeps docnum order within a term),
- * computes impacts, writes each term's further tiers and the bucket's
- * shards. Returns how many terms and postings the bucket had.
+ * computes impacts, and encodes each term's further tiers and the
+ * bucket's shards. Pure: the caller writes what it returns.
  */
 export function invertBucket(
   bytes: Uint8Array,
   context: InvertContext,
-): { terms: number; postings: number } {
+): InvertedBucket {
   const parsed = parseRecords(bytes)
   const { count, termOf, termStart, termLength, termHashes, terms } = parsed
   // Postings grouped by term: offsets, then a stable scatter.
@@ -81,6 +88,16 @@ export function invertBucket(
       termStart[b],
       termLength[b],
     )
+  const out: InvertedBucket = {
+    shards: [],
+    tiers: [],
+    words: '',
+    dfs: new Uint32Array(0),
+    terms,
+    postings: count,
+  }
+  const words: string[] = []
+  const dfs: number[] = []
   for (const [n, list] of shards) {
     list.sort(compareTerms)
     const shard = new ShardEncoder(list.length)
@@ -91,7 +108,10 @@ export function invertBucket(
       const end = start + termLength[t]
       const df = to - from
       const word = wordOf(bytes, start, end)
-      if (word !== undefined) context.words.push({ word, df })
+      if (word !== undefined) {
+        words.push(word)
+        dfs.push(df)
+      }
       if (df <= (context.topTier ?? TOP_TIER)) {
         shard.entry(bytes, start, end, df, NO_TIERS, docs, impacts, from, to)
         continue
@@ -103,17 +123,16 @@ export function invertBucket(
       const tiers = rest.map((tier) => {
         const tierBytes = encodeTier(tier)
         const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)
-        context.writer.writeAddressed(
-          searchPaths.tier(tierHash),
-          () => tierBytes,
-        )
+        out.tiers.push({ hash: tierHash, bytes: tierBytes })
         return { count: tier.docs.length, max: maxImpact(tier), hash: tierHash }
       })
       shard.entry(bytes, start, end, df, tiers, top.docs, top.impacts)
     }
-    context.termSpace.write(n, shard.finish())
+    out.shards.push({ n, bytes: shard.finish() })
   }
-  return { terms, postings: count }
+  out.words = words.join('\n')
+  out.dfs = Uint32Array.from(dfs)
+  return out
 }
 
 const NO_TIERS: TierRef[] = []
