@@ -61,6 +61,17 @@ export class ByteWriter {
 
   /** A string as its UTF-8 byte length (varint) and bytes. */
   string(text: string): void {
+    if (text.length * 3 < 0x80) {
+      // At most 127 bytes: a one-byte length, and the text encoded in place.
+      this.ensure(text.length * 3 + 1)
+      const { written } = encoder.encodeInto(
+        text,
+        this.buffer.subarray(this.length + 1),
+      )
+      this.buffer[this.length] = written
+      this.length += written + 1
+      return
+    }
     const bytes = encoder.encode(text)
     this.varint(bytes.length)
     this.bytes(bytes)

@@ -54,12 +54,13 @@ export function invertBucket(
   const parsed = parseRecords(bytes)
   const { count, termOf, termStart, termLength, termHashes, terms } = parsed
   // Postings grouped by term: offsets, then a stable scatter.
-  const offsets = new Uint32Array(terms + 1)
+  const offsets = reused('offsets', terms + 1).fill(0, 0, terms + 1)
   for (let r = 0; r < count; r++) offsets[termOf[r] + 1]++
   for (let t = 0; t < terms; t++) offsets[t + 1] += offsets[t]
-  const fill = offsets.slice(0, terms)
-  const docs = new Uint32Array(count)
-  const impacts = new Uint8Array(count)
+  const fill = reused('fill', terms)
+  fill.set(offsets.subarray(0, terms))
+  const docs = reused('docs', count)
+  const impacts = reusedBytes(count)
   const { units, avgUnits } = context
   for (let r = 0; r < count; r++) {
     const at = fill[termOf[r]]++
@@ -137,6 +138,29 @@ export function invertBucket(
 
 const NO_TIERS: TierRef[] = []
 
+/**
+ * Arrays reused from bucket to bucket (a thread inverts one bucket at a
+ * time, and nothing it returns is a view of them): a bucket's ~20 MB of
+ * them are then made once per thread, not once per bucket. Longer than
+ * asked for; only the first `size` elements are meant.
+ */
+const scratch = new Map<string, Uint32Array>()
+let scratchBytes = new Uint8Array(0)
+
+function reused(name: string, size: number): Uint32Array {
+  const found = scratch.get(name)
+  if (found && found.length >= size) return found
+  const made = new Uint32Array(Math.ceil(size * 1.25) + 16)
+  scratch.set(name, made)
+  return made
+}
+
+function reusedBytes(size: number): Uint8Array {
+  if (scratchBytes.length < size)
+    scratchBytes = new Uint8Array(Math.ceil(size * 1.25) + 16)
+  return scratchBytes
+}
+
 /** The term `bytes[start..end)` as a string when it is a word (for prefixes); CJK terms are not. */
 function wordOf(
   bytes: Uint8Array,
@@ -175,7 +199,7 @@ type Parsed = {
   doc: Uint32Array
   body: Uint32Array
   title: Uint32Array
-  termOf: Int32Array
+  termOf: Uint32Array
   terms: number
   termStart: Int32Array
   termLength: Int32Array
@@ -188,10 +212,10 @@ type Parsed = {
  */
 function parseRecords(bytes: Uint8Array): Parsed {
   const capacity = Math.ceil(bytes.length / 5) + 1
-  const doc = new Uint32Array(capacity)
-  const body = new Uint32Array(capacity)
-  const title = new Uint32Array(capacity)
-  const termOf = new Int32Array(capacity)
+  const doc = reused('doc', capacity)
+  const body = reused('body', capacity)
+  const title = reused('title', capacity)
+  const termOf = reused('termOf', capacity)
   let termStart = new Int32Array(1024)
   let termLength = new Int32Array(1024)
   let termHashes = new Uint32Array(1024)
