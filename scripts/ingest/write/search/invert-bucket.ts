@@ -81,7 +81,20 @@ export function invertBucket(
     if (list) list.push(t)
     else shards.set(n, [t])
   }
+  // Terms compare by their first four bytes as one number (UTF-8 has no
+  // zero byte, so a shorter term's zero padding sorts it first), and byte
+  // by byte only when those are equal.
+  const heads = reused('heads', terms)
+  for (let t = 0; t < terms; t++) {
+    const start = termStart[t]
+    const length = termLength[t]
+    let head = 0
+    for (let i = 0; i < 4; i++)
+      head = head * 256 + (i < length ? bytes[start + i] : 0)
+    heads[t] = head
+  }
   const compareTerms = (a: number, b: number) =>
+    heads[a] - heads[b] ||
     compareRanges(
       bytes,
       termStart[a],
