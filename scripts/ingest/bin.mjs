@@ -25,9 +25,11 @@ import { pathToFileURL } from 'node:url'
 const root = resolve(import.meta.dirname, '../..')
 const cacheDir = join(root, 'node_modules/.cache/zixun-ingest')
 const sourcesFile = join(cacheDir, 'sources.json')
-const entryPoints = ['cli.ts', 'workers/worker.ts'].map((name) =>
-  join(import.meta.dirname, name),
-)
+const entryPoints = [
+  'cli.ts',
+  'workers/worker.ts',
+  'write/search/invert-worker.ts',
+].map((name) => join(import.meta.dirname, name))
 
 /** The bundle's folder for the current sources, built when missing. */
 export async function bundledIngest() {

@@ -34,6 +34,7 @@ import { reportStream } from './write/collect/report-entries.ts'
 import { OutputWriter } from './write/output-writer.ts'
 import { withAttentionLines } from './write/report.ts'
 import { writeData } from './write/write-data.ts'
+import { defaultWorkerCount } from './workers/worker-pool.ts'
 import { writeSearchIndex } from './write/search/write-search-index.ts'
 
 export { IngestError } from './shared/errors.ts'
@@ -170,10 +171,16 @@ export async function main(options: MainOptions): Promise<MainResult> {
     )
     clock.lap('lists')
     if (run.searchRecords) {
-      writeSearchIndex(run.writer, indexed(table, sorted), run.searchRecords, {
-        codeVersion: inputKey,
-        spillDir: dirname(files.outputHashes),
-      })
+      await writeSearchIndex(
+        run.writer,
+        indexed(table, sorted),
+        run.searchRecords,
+        {
+          codeVersion: inputKey,
+          spillDir: dirname(files.outputHashes),
+          workers: options.workers ?? defaultWorkerCount(),
+        },
+      )
     }
     clock.lap('search')
     const removed = run.writer.removeStale()

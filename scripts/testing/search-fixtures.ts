@@ -13,12 +13,12 @@ import { fixtureCategoryKey } from '../../src/testing/fixtures/data-files.ts'
  * made once in Node and handed to the tests (`inject('searchFiles')`, as
  * base64), where the MSW server serves it beside the other fixture data.
  */
-export default function setup({
+export default async function setup({
   provide,
 }: {
   provide: (key: 'searchFiles', value: Record<string, string>) => void
 }) {
-  const files = buildSearchFiles(fixtureArticles)
+  const files = await buildSearchFiles(fixtureArticles)
   provide(
     'searchFiles',
     Object.fromEntries(
@@ -36,10 +36,10 @@ export default function setup({
  * bytes. Tiers hold `topTier` postings in the shard, so small fixtures
  * still cross tiers.
  */
-export function buildSearchFiles(
+export async function buildSearchFiles(
   articles: Article[],
   topTier = 2,
-): Record<string, Uint8Array> {
+): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {}
   const encoder = new TextEncoder()
   const put = (rel: string, content: string | Uint8Array) => {
@@ -54,7 +54,7 @@ export function buildSearchFiles(
   })
   const spillDir = mkdtempSync(join(tmpdir(), 'zixun-search-fixture-'))
   try {
-    writeSearchIndex(
+    await writeSearchIndex(
       {
         write: put,
         writeAddressed: (rel, content) => put(rel, content()),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 import { bundleDir } from '../shared/bundle-dir.ts'
 import type { InputTask } from '../read/input-types.ts'
 import { runTask, type TaskContext, type TaskResult } from './run-task.ts'
@@ -132,7 +132,7 @@ function runWorker(
  * directly (tsx, Vitest).
  */
 function spawnWorker(context: TaskContext): Worker {
-  const options = {
+  return startWorker('worker', new URL('./worker.ts', import.meta.url), {
     execArgv: [],
     // A small young generation keeps each worker's footprint near its live
     // data (one file at a time) instead of V8's generous default; 16 MB
@@ -143,9 +143,20 @@ function spawnWorker(context: TaskContext): Worker {
       ...context,
       mergedBefore: [...context.mergedBefore],
     },
-  }
-  if (bundleDir) return new Worker(join(bundleDir, 'worker.mjs'), options)
-  const url = new URL('./worker.ts', import.meta.url).href
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}) })`
+  })
+}
+
+/**
+ * Starts a worker thread on a module of the ingest: `<name>.mjs` in the
+ * bundle (bin.mjs, which lists it as an entry point) or, when the sources
+ * run directly (tsx, Vitest), `source` after registering tsx.
+ */
+export function startWorker(
+  name: string,
+  source: URL,
+  options: WorkerOptions,
+): Worker {
+  if (bundleDir) return new Worker(join(bundleDir, `${name}.mjs`), options)
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`
   return new Worker(code, { ...options, eval: true })
 }

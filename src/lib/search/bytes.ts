@@ -33,6 +33,10 @@ export class ByteWriter {
   /** An unsigned integer below 2^53 as a LEB128 varint. */
   varint(value: number): void {
     this.ensure(8)
+    if (value < 0x80) {
+      this.buffer[this.length++] = value
+      return
+    }
     while (value >= 0x80) {
       this.buffer[this.length++] = (value % 0x80) | 0x80
       value = Math.floor(value / 0x80)
@@ -46,8 +50,28 @@ export class ByteWriter {
     this.length += bytes.length
   }
 
+  /** The bytes `bytes[start..end)`, without a view of them. */
+  range(bytes: Uint8Array, start: number, end: number): void {
+    this.ensure(end - start)
+    const buffer = this.buffer
+    let at = this.length
+    for (let i = start; i < end; i++) buffer[at++] = bytes[i]
+    this.length = at
+  }
+
   /** A string as its UTF-8 byte length (varint) and bytes. */
   string(text: string): void {
+    if (text.length * 3 < 0x80) {
+      // At most 127 bytes: a one-byte length, and the text encoded in place.
+      this.ensure(text.length * 3 + 1)
+      const { written } = encoder.encodeInto(
+        text,
+        this.buffer.subarray(this.length + 1),
+      )
+      this.buffer[this.length] = written
+      this.length += written + 1
+      return
+    }
     const bytes = encoder.encode(text)
     this.varint(bytes.length)
     this.bytes(bytes)

@@ -55,16 +55,6 @@ export function readPostings(reader: ByteReader): Postings {
   return readDocs(reader, reader.varint())
 }
 
-/** Docnum gaps and impacts of `postings` (the count is written by the caller). */
-function writeDocs(writer: ByteWriter, postings: Postings): void {
-  let previous = 0
-  for (let i = 0; i < postings.docs.length; i++) {
-    writer.varint(postings.docs[i] - previous)
-    previous = postings.docs[i]
-  }
-  writer.bytes(postings.impacts)
-}
-
 function skipDocs(reader: ByteReader, count: number): void {
   for (let i = 0; i < count; i++) reader.varint()
   reader.take(count)
@@ -110,27 +100,68 @@ const KIND_DOC_SET = 4
 
 /** A term shard's bytes: its entries, in the order given (sorted by term). */
 export function encodeShard(entries: readonly ShardEntry[]): Uint8Array {
-  const writer = new ByteWriter(4096)
-  writeVersion(writer, KIND_SHARD)
-  writer.varint(entries.length)
-  for (const entry of entries) {
-    writer.varint(entry.term.length)
-    writer.bytes(entry.term)
+  const shard = new ShardEncoder(entries.length)
+  for (const { term, df, tiers, top } of entries) {
+    shard.entry(term, 0, term.length, df, tiers, top.docs, top.impacts)
+  }
+  return shard.finish()
+}
+
+/**
+ * Writes a term shard entry by entry (what encodeShard writes), from
+ * ranges of larger arrays: the ingest encodes a bucket's terms without an
+ * object or a copy per term.
+ */
+export class ShardEncoder {
+  private readonly writer: ByteWriter
+
+  constructor(count: number, sizeHint = 4096) {
+    this.writer = new ByteWriter(sizeHint)
+    writeVersion(this.writer, KIND_SHARD)
+    this.writer.varint(count)
+  }
+
+  /**
+   * The next entry: the term `term[termStart..termEnd)`, its df and
+   * further tiers, and its top tier `docs[from..to)` with their impacts.
+   */
+  entry(
+    term: Uint8Array,
+    termStart: number,
+    termEnd: number,
+    df: number,
+    tiers: readonly TierRef[],
+    docs: Uint32Array,
+    impacts: Uint8Array,
+    from = 0,
+    to = docs.length,
+  ): void {
+    const writer = this.writer
+    writer.varint(termEnd - termStart)
+    writer.range(term, termStart, termEnd)
     // df and whether further tiers follow, in one varint; without tiers
     // the top tier holds df postings, so its count is left out.
-    writer.varint(entry.df * 2 + (entry.tiers.length > 0 ? 1 : 0))
-    if (entry.tiers.length > 0) {
-      writer.varint(entry.tiers.length)
-      for (const tier of entry.tiers) {
+    writer.varint(df * 2 + (tiers.length > 0 ? 1 : 0))
+    if (tiers.length > 0) {
+      writer.varint(tiers.length)
+      for (const tier of tiers) {
         writer.varint(tier.count)
         writer.byte(tier.max)
         writer.string(tier.hash)
       }
-      writer.varint(entry.top.docs.length)
+      writer.varint(to - from)
     }
-    writeDocs(writer, entry.top)
+    let previous = 0
+    for (let i = from; i < to; i++) {
+      writer.varint(docs[i] - previous)
+      previous = docs[i]
+    }
+    writer.range(impacts, from, to)
   }
-  return writer.finish()
+
+  finish(): Uint8Array {
+    return this.writer.finish()
+  }
 }
 
 /**

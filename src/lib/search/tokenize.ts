@@ -33,9 +33,14 @@ for (let c = 0x30; c <= 0x39; c++) ASCII[c] = 1
 for (let c = 0x61; c <= 0x7a; c++) ASCII[c] = 1
 for (let c = 0x41; c <= 0x5a; c++) ASCII[c] = 2
 
-/** The common CJK blocks, U+3000–U+9FFF, whose characters fold to themselves. */
-const CJK_BASE = 0x3000
-const CJK_SPAN = 0x7000
+/**
+ * The common CJK blocks, U+3000–U+9FFF, whose characters fold to
+ * themselves. countIndexTerms's integer key k < CJK_SPAN is the character
+ * CJK_BASE + k; a larger one is the bigram of CJK_BASE + ⌊(k − CJK_SPAN) /
+ * CJK_SPAN⌋ and CJK_BASE + (k − CJK_SPAN) mod CJK_SPAN (keyTerm).
+ */
+export const CJK_BASE = 0x3000
+export const CJK_SPAN = 0x7000
 const cjkStrings: string[] = new Array<string>(CJK_SPAN)
 
 /** Whether `c` (a UTF-16 unit) is a CJK character that folds to itself. */

@@ -1,6 +1,7 @@
 import {
+  CJK_BASE,
+  CJK_SPAN,
   countIndexTerms,
-  keyTerm,
 } from '../../../../src/lib/search/tokenize.ts'
 import { IntCounter } from './int-counts.ts'
 
@@ -133,17 +134,27 @@ class RecordWriter {
     this.bytes[this.at++] = value
   }
 
-  /** A CJK key's term: one or two BMP characters, three UTF-8 bytes each. */
+  /**
+   * A CJK key's term (keyTerm's, spelt without making it): its length,
+   * then one or two BMP characters of three UTF-8 bytes each.
+   */
   cjk(key: number): void {
-    const term = keyTerm(key)
-    this.varint(term.length * 3)
-    this.room(6)
-    for (let i = 0; i < term.length; i++) {
-      const c = term.charCodeAt(i)
-      this.bytes[this.at++] = 0xe0 | (c >> 12)
-      this.bytes[this.at++] = 0x80 | ((c >> 6) & 0x3f)
-      this.bytes[this.at++] = 0x80 | (c & 0x3f)
+    this.room(7)
+    if (key < CJK_SPAN) {
+      this.bytes[this.at++] = 3
+      this.char(key + CJK_BASE)
+      return
     }
+    const pair = key - CJK_SPAN
+    this.bytes[this.at++] = 6
+    this.char(Math.floor(pair / CJK_SPAN) + CJK_BASE)
+    this.char((pair % CJK_SPAN) + CJK_BASE)
+  }
+
+  private char(c: number): void {
+    this.bytes[this.at++] = 0xe0 | (c >> 12)
+    this.bytes[this.at++] = 0x80 | ((c >> 6) & 0x3f)
+    this.bytes[this.at++] = 0x80 | (c & 0x3f)
   }
 
   word(word: string): void {

@@ -36,7 +36,8 @@ export class BucketSpill {
     }
   }
 
-  private pathOf(bucket: number): string {
+  /** The file of one bucket. */
+  pathOf(bucket: number): string {
     return join(this.dir, `${bucket}.bin`)
   }
 

@@ -1,56 +1,66 @@
 import { isCjk } from '../../../../src/lib/search/fold.ts'
 import {
-  encodeShard,
   encodeTier,
-  type Completion,
-  type ShardEntry,
+  ShardEncoder,
+  TOP_TIER,
+  type TierRef,
 } from '../../../../src/lib/search/postings.ts'
 import { impactOf } from '../../../../src/lib/search/scoring.ts'
 import {
   CONTENT_HASH_LENGTH,
-  searchPaths,
   termHash,
 } from '../../../../src/lib/search/search-schema.ts'
-import type { SearchOutput } from './search-output.ts'
-import { nameHash, type ShardSpaceWriter } from './shard-space.ts'
+import { nameHash } from './shard-space.ts'
 import { maxImpact, splitTiers } from './tiers.ts'
 
 export type InvertContext = {
-  writer: SearchOutput
   /** The term space has 2^bits shards. */
   bits: number
   /** Each article's length in units, by docnum. */
   units: Uint32Array
   avgUnits: number
-  termSpace: ShardSpaceWriter
-  /** Receives every word (not CJK) with its df, for the prefix index. */
-  words: Completion[]
   /** Postings in a shard per term (TOP_TIER; tests make it small). */
   topTier?: number
 }
 
+/** What one bucket adds to the index, ready to write (invert-pool.ts carries it between threads). */
+export type InvertedBucket = {
+  /** The bucket's term shards by number (each a whole shard: a shard lies in one bucket). */
+  shards: Array<{ n: number; bytes: Uint8Array }>
+  /** The further tiers its shards refer to, by content hash. */
+  tiers: Array<{ hash: string; bytes: Uint8Array }>
+  /** Its words (not CJK terms), one a line, for the prefix index. */
+  words: string
+  /** The df of each word, in the same order. */
+  dfs: Uint32Array
+  terms: number
+  postings: number
+}
+
 const decoder = new TextDecoder()
+const latin1 = new TextDecoder('latin1')
 
 /**
  * Inverts one bucket: reads its postings (in docnum order, as pass A
  * wrote them), gives each distinct term an number, sorts the postings by
  * term (a counting sort, which keeps docnum order within a term),
- * computes impacts, writes each term's further tiers and the bucket's
- * shards. Returns how many terms and postings the bucket had.
+ * computes impacts, and encodes each term's further tiers and the
+ * bucket's shards. Pure: the caller writes what it returns.
  */
 export function invertBucket(
   bytes: Uint8Array,
   context: InvertContext,
-): { terms: number; postings: number } {
+): InvertedBucket {
   const parsed = parseRecords(bytes)
   const { count, termOf, termStart, termLength, termHashes, terms } = parsed
   // Postings grouped by term: offsets, then a stable scatter.
-  const offsets = new Uint32Array(terms + 1)
+  const offsets = reused('offsets', terms + 1).fill(0, 0, terms + 1)
   for (let r = 0; r < count; r++) offsets[termOf[r] + 1]++
   for (let t = 0; t < terms; t++) offsets[t + 1] += offsets[t]
-  const fill = offsets.slice(0, terms)
-  const docs = new Uint32Array(count)
-  const impacts = new Uint8Array(count)
+  const fill = reused('fill', terms)
+  fill.set(offsets.subarray(0, terms))
+  const docs = reused('docs', count)
+  const impacts = reusedBytes(count)
   const { units, avgUnits } = context
   for (let r = 0; r < count; r++) {
     const at = fill[termOf[r]]++
@@ -64,56 +74,137 @@ export function invertBucket(
     )
   }
   const mask = 2 ** context.bits - 1
-  const shards = new Map<number, ShardEntry[]>()
+  const shards = new Map<number, number[]>()
   for (let t = 0; t < terms; t++) {
-    const postings = {
-      docs: docs.subarray(offsets[t], offsets[t + 1]),
-      impacts: impacts.subarray(offsets[t], offsets[t + 1]),
-    }
-    const [top, ...rest] = splitTiers(postings, context.topTier)
-    const tiers = rest.map((tier) => {
-      const tierBytes = encodeTier(tier)
-      const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)
-      context.writer.writeAddressed(searchPaths.tier(tierHash), () => tierBytes)
-      return { count: tier.docs.length, max: maxImpact(tier), hash: tierHash }
-    })
-    const term = bytes.subarray(termStart[t], termStart[t] + termLength[t])
-    const df = postings.docs.length
-    const entry: ShardEntry = { term, df, top: copy(top), tiers }
     const n = termHashes[t] & mask
     const list = shards.get(n)
-    if (list) list.push(entry)
-    else shards.set(n, [entry])
-    const word = wordOf(term)
-    if (word !== undefined) context.words.push({ word, df })
+    if (list) list.push(t)
+    else shards.set(n, [t])
   }
-  for (const [n, entries] of shards) {
-    entries.sort((a, b) => compareBytes(a.term, b.term))
-    context.termSpace.write(n, encodeShard(entries))
+  // Terms compare by their first four bytes as one number (UTF-8 has no
+  // zero byte, so a shorter term's zero padding sorts it first), and byte
+  // by byte only when those are equal.
+  const heads = reused('heads', terms)
+  for (let t = 0; t < terms; t++) {
+    const start = termStart[t]
+    const length = termLength[t]
+    let head = 0
+    for (let i = 0; i < 4; i++)
+      head = head * 256 + (i < length ? bytes[start + i] : 0)
+    heads[t] = head
   }
-  return { terms, postings: count }
+  const compareTerms = (a: number, b: number) =>
+    heads[a] - heads[b] ||
+    compareRanges(
+      bytes,
+      termStart[a],
+      termLength[a],
+      termStart[b],
+      termLength[b],
+    )
+  const out: InvertedBucket = {
+    shards: [],
+    tiers: [],
+    words: '',
+    dfs: new Uint32Array(0),
+    terms,
+    postings: count,
+  }
+  const words: string[] = []
+  const dfs: number[] = []
+  for (const [n, list] of shards) {
+    list.sort(compareTerms)
+    const shard = new ShardEncoder(list.length)
+    for (const t of list) {
+      const from = offsets[t]
+      const to = offsets[t + 1]
+      const start = termStart[t]
+      const end = start + termLength[t]
+      const df = to - from
+      const word = wordOf(bytes, start, end)
+      if (word !== undefined) {
+        words.push(word)
+        dfs.push(df)
+      }
+      if (df <= (context.topTier ?? TOP_TIER)) {
+        shard.entry(bytes, start, end, df, NO_TIERS, docs, impacts, from, to)
+        continue
+      }
+      const [top, ...rest] = splitTiers(
+        { docs: docs.subarray(from, to), impacts: impacts.subarray(from, to) },
+        context.topTier,
+      )
+      const tiers = rest.map((tier) => {
+        const tierBytes = encodeTier(tier)
+        const tierHash = nameHash(tierBytes, CONTENT_HASH_LENGTH)
+        out.tiers.push({ hash: tierHash, bytes: tierBytes })
+        return { count: tier.docs.length, max: maxImpact(tier), hash: tierHash }
+      })
+      shard.entry(bytes, start, end, df, tiers, top.docs, top.impacts)
+    }
+    out.shards.push({ n, bytes: shard.finish() })
+  }
+  out.words = words.join('\n')
+  out.dfs = Uint32Array.from(dfs)
+  return out
 }
 
-/** Tier 0 may be a view of the bucket's arrays: keep only its own bytes. */
-function copy(postings: { docs: Uint32Array; impacts: Uint8Array }) {
-  return { docs: postings.docs.slice(), impacts: postings.impacts.slice() }
+const NO_TIERS: TierRef[] = []
+
+/**
+ * Arrays reused from bucket to bucket (a thread inverts one bucket at a
+ * time, and nothing it returns is a view of them): a bucket's ~20 MB of
+ * them are then made once per thread, not once per bucket. Longer than
+ * asked for; only the first `size` elements are meant.
+ */
+const scratch = new Map<string, Uint32Array>()
+let scratchBytes = new Uint8Array(0)
+
+function reused(name: string, size: number): Uint32Array {
+  const found = scratch.get(name)
+  if (found && found.length >= size) return found
+  const made = new Uint32Array(Math.ceil(size * 1.25) + 16)
+  scratch.set(name, made)
+  return made
 }
 
-/** The term as a string when it is a word (for prefixes); CJK terms are not. */
-function wordOf(term: Uint8Array): string | undefined {
-  if (term[0] < 0x80) {
-    let word = ''
-    for (let i = 0; i < term.length; i++) word += String.fromCharCode(term[i])
-    if (term.every((b) => b < 0x80)) return word
+function reusedBytes(size: number): Uint8Array {
+  if (scratchBytes.length < size)
+    scratchBytes = new Uint8Array(Math.ceil(size * 1.25) + 16)
+  return scratchBytes
+}
+
+/** The term `bytes[start..end)` as a string when it is a word (for prefixes); CJK terms are not. */
+function wordOf(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): string | undefined {
+  let ascii = true
+  for (let i = start; i < end; i++) {
+    if (bytes[i] >= 0x80) {
+      ascii = false
+      break
+    }
   }
-  const text = decoder.decode(term)
+  if (ascii) return latin1.decode(bytes.subarray(start, end))
+  const text = decoder.decode(bytes.subarray(start, end))
   return isCjk(text.codePointAt(0) ?? 0) ? undefined : text
 }
 
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
+function compareRanges(
+  bytes: Uint8Array,
+  a: number,
+  aLength: number,
+  b: number,
+  bLength: number,
+): number {
+  const n = Math.min(aLength, bLength)
+  for (let i = 0; i < n; i++) {
+    const d = bytes[a + i] - bytes[b + i]
+    if (d !== 0) return d
+  }
+  return aLength - bLength
 }
 
 type Parsed = {
@@ -121,7 +212,7 @@ type Parsed = {
   doc: Uint32Array
   body: Uint32Array
   title: Uint32Array
-  termOf: Int32Array
+  termOf: Uint32Array
   terms: number
   termStart: Int32Array
   termLength: Int32Array
@@ -134,10 +225,10 @@ type Parsed = {
  */
 function parseRecords(bytes: Uint8Array): Parsed {
   const capacity = Math.ceil(bytes.length / 5) + 1
-  const doc = new Uint32Array(capacity)
-  const body = new Uint32Array(capacity)
-  const title = new Uint32Array(capacity)
-  const termOf = new Int32Array(capacity)
+  const doc = reused('doc', capacity)
+  const body = reused('body', capacity)
+  const title = reused('title', capacity)
+  const termOf = reused('termOf', capacity)
   let termStart = new Int32Array(1024)
   let termLength = new Int32Array(1024)
   let termHashes = new Uint32Array(1024)

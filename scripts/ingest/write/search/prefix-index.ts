@@ -45,11 +45,7 @@ export function writePrefixIndex(
       const prefix = word.slice(0, length)
       let end = start + 1
       while (end < known.length && known[end].word.startsWith(prefix)) end++
-      const completions = known
-        .slice(start, end)
-        .sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1))
-        .slice(0, keep)
-      entries.push({ prefix, completions })
+      entries.push({ prefix, completions: best(known, start, end, keep) })
       start = end
     }
   }
@@ -70,4 +66,28 @@ export function writePrefixIndex(
     space.write(n, encodePrefixShard(list))
   }
   return space.finish()
+}
+
+/**
+ * The `keep` most frequent of `sorted[start..end)` (sorted by word),
+ * most frequent first and, at equal df, in word order: one pass that
+ * keeps the best so far, instead of sorting every word of a short prefix.
+ */
+function best(
+  sorted: readonly Completion[],
+  start: number,
+  end: number,
+  keep: number,
+): Completion[] {
+  const top: Completion[] = []
+  for (let i = start; i < end; i++) {
+    const candidate = sorted[i]
+    if (top.length === keep && candidate.df <= top[keep - 1].df) continue
+    // After every kept word of at least its df: equal dfs stay in word order.
+    let at = top.length
+    while (at > 0 && top[at - 1].df < candidate.df) at--
+    top.splice(at, 0, candidate)
+    if (top.length > keep) top.pop()
+  }
+  return top
 }

@@ -47,7 +47,7 @@ function pick<T>(
   return items[Math.floor(items.length * random.next() ** 2.5)]
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'zixun-search-'))
   const random = createRandom('search-index-test')
   const sorted: Indexed[] = []
@@ -77,7 +77,7 @@ beforeAll(() => {
     })
   }
   const writer = new OutputWriter(join(root, 'out'))
-  writeSearchIndex(
+  await writeSearchIndex(
     writer,
     sorted,
     {

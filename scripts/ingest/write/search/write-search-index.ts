@@ -13,7 +13,7 @@ import type { SearchOutput } from './search-output.ts'
 import { BucketSpill } from './bucket-spill.ts'
 import { writeCategorySets } from './category-sets.ts'
 import { writeIdFiles } from './id-files.ts'
-import { invertBucket } from './invert-bucket.ts'
+import { invertBuckets } from './invert-pool.ts'
 import { writePrefixIndex } from './prefix-index.ts'
 import { ShardSpaceWriter } from './shard-space.ts'
 import { MAX_DOCS } from './tiers.ts'
@@ -43,6 +43,8 @@ export type SearchIndexOptions = {
   topTier?: number
   /** How category nodes are keyed (the manifest's keys; test fixtures have their own). */
   categoryKey?: (path: CategoryPath) => string
+  /** Threads that invert buckets (invert-pool.ts; default 0: this one). */
+  workers?: number
 }
 
 export type SearchIndexResult = {
@@ -65,17 +67,18 @@ const RECORD_BYTES_PER_BUCKET = 6_000_000
  * `sorted`, the articles newest first as the lists are written, numbered
  * oldest first. Pass A reads each article's search record and sends its
  * postings to bucket files on disk by term; pass B inverts the buckets
- * one at a time into tiers and shards. Memory stays bounded by one
- * bucket, not by the corpus. When the articles, their content and the
+ * into tiers and shards, one at a time on each of `options.workers`
+ * threads. Memory stays bounded by a bucket per thread, not by the
+ * corpus. When the articles, their content and the
  * code are what the last run indexed, its files are kept and nothing is
  * read or written.
  */
-export function writeSearchIndex(
+export async function writeSearchIndex(
   writer: SearchOutput,
   sorted: readonly Indexed[],
   records: RecordSource,
   options: SearchIndexOptions,
-): SearchIndexResult {
+): Promise<SearchIndexResult> {
   const docs = sorted.length
   if (docs > MAX_DOCS)
     throw new Error(`search indexes at most ${MAX_DOCS} articles`)
@@ -127,19 +130,20 @@ export function writeSearchIndex(
     const words: Completion[] = []
     let terms = 0
     let postings = 0
-    for (let bucket = 0; bucket < spill.count; bucket++) {
-      const counted = invertBucket(spill.read(bucket), {
-        writer,
-        bits,
-        units,
-        avgUnits,
-        termSpace,
-        words,
-        topTier: options.topTier,
-      })
-      terms += counted.terms
-      postings += counted.postings
-    }
+    const context = { bits, units, avgUnits, topTier: options.topTier }
+    await invertBuckets(spill, context, options.workers ?? 0, (bucket) => {
+      for (const tier of bucket.tiers) {
+        writer.writeAddressed(searchPaths.tier(tier.hash), () => tier.bytes)
+      }
+      for (const shard of bucket.shards) termSpace.write(shard.n, shard.bytes)
+      if (bucket.dfs.length > 0) {
+        bucket.words.split('\n').forEach((word, i) => {
+          words.push({ word, df: bucket.dfs[i] })
+        })
+      }
+      terms += bucket.terms
+      postings += bucket.postings
+    })
     const meta: SearchMeta = {
       version: SEARCH_FORMAT_VERSION,
       docs,
