@@ -36,6 +36,8 @@ export type ResultPage = {
   /** No results follow this page. */
   done: boolean
   query: ParsedQuery
+  /** Saved articles that could not be read (offline and not kept): left out. */
+  missing?: number
 }
 
 type Session = {
