@@ -119,7 +119,10 @@ export default function SearchRoute() {
       renderActions={renderActions}
     />
   )
-  const estimate = current?.pages.at(-1)?.estimate
+  const lastPage = current?.pages.at(-1)
+  const estimate = lastPage?.estimate
+  // The engine stopped at its read budget: the reader decides to go on.
+  const paused = lastPage?.paused
 
   useEffect(() => {
     document.title = `${q ? messages.searchResultsFor(q) : messages.searchTitle} · ${messages.siteName}`
@@ -142,6 +145,7 @@ export default function SearchRoute() {
     searching: !failed && !query.problem && !current,
     failed,
     estimate,
+    paused: found.length === 0 ? paused : undefined,
   })
   const retry = () =>
     void (!saved && meta.isError ? meta.refetch() : results.refetch())
@@ -229,7 +233,21 @@ export default function SearchRoute() {
       {found.length > 0 && shown.length === 0 && (
         <p className="list-state">{reading.listProps.emptyText}</p>
       )}
-      {current && found.length === 0 && (
+      {current && found.length === 0 && paused !== undefined && (
+        <div className="list-state">
+          <p>{messages.searchBudget(paused)}</p>
+          <button
+            type="button"
+            onClick={() => void results.fetchNextPage()}
+            disabled={results.isFetchingNextPage}
+          >
+            {results.isFetchingNextPage
+              ? messages.loading
+              : messages.searchMore}
+          </button>
+        </div>
+      )}
+      {current && found.length === 0 && paused === undefined && (
         <div className="list-state search-none">
           <p>{messages.searchNoResults(query.text)}</p>
           <p>{messages.searchHint}</p>
@@ -245,6 +263,8 @@ export default function SearchRoute() {
             isLoadingMore={results.isFetchingNextPage}
             loadMoreFailed={results.isFetchNextPageError}
             onLoadMore={() => void results.fetchNextPage()}
+            paused={paused}
+            pausedEmpty={paused !== undefined && lastPage?.results.length === 0}
             renderCard={renderCard}
           />
         </div>

@@ -38,6 +38,11 @@ export type ResultPage = {
   query: ParsedQuery
   /** Saved articles that could not be read (offline and not kept): left out. */
   missing?: number
+  /**
+   * The engine stopped at its read budget before the page was full: the
+   * articles it checked so far (the next page carries on).
+   */
+  paused?: number
 }
 
 type Session = {
@@ -47,6 +52,8 @@ type Session = {
   hits: Result[]
   /** Hits found whose articles did not load yet (a failure, then Retry). */
   pending: Hit[]
+  /** Where each page given ends in `hits` (a paused page ends early). */
+  pageEnds: number[]
 }
 
 const sessions = new Map<string, Promise<Session>>()
@@ -88,7 +95,7 @@ function openSession(
       category: request.category,
       text,
     })
-    return { search, reader, query, hits: [], pending: [] }
+    return { search, reader, query, hits: [], pending: [], pageEnds: [] }
   })()
   sessions.set(key, session)
   // A failed start is forgotten, so Retry starts again.
@@ -102,6 +109,8 @@ function openSession(
  * Page `page` (0-based) of a search's results, with each hit's article
  * and text (the article file is what opening the result needs next).
  * Pages are the same whenever asked: hits found are kept in the session.
+ * A page ends early (`paused`) when the engine read its budget of
+ * articles first; the next page carries on where it stopped.
  */
 export async function fetchResultPage(
   meta: SearchMeta,
@@ -110,13 +119,17 @@ export async function fetchResultPage(
   source: ArticleSource,
 ): Promise<ResultPage> {
   const session = await openSession(meta, request, source)
-  const end = (page + 1) * RESULTS_PER_PAGE
+  const start = page === 0 ? 0 : (session.pageEnds[page - 1] ?? 0)
+  let end = session.pageEnds[page] ?? start + RESULTS_PER_PAGE
+  let paused = false
   while (
+    !paused &&
     session.hits.length < end &&
     (session.pending.length > 0 || !session.search.done)
   ) {
     if (session.pending.length === 0) {
       session.pending = await session.search.next(end - session.hits.length)
+      paused = session.search.paused
     }
     const results = await Promise.all(
       session.pending.map(async (hit) => {
@@ -129,12 +142,17 @@ export async function fetchResultPage(
     session.pending = []
     session.hits.push(...results)
   }
-  const results = session.hits.slice(page * RESULTS_PER_PAGE, end)
+  const short = paused && session.hits.length < end
+  if (short) end = session.hits.length
+  session.pageEnds[page] ??= end
+  const results = session.hits.slice(start, end)
   return {
+    paused: short ? session.search.checked : undefined,
     page,
     results,
     estimate: session.search.estimate(),
     done:
+      !short &&
       session.search.done &&
       session.pending.length === 0 &&
       session.hits.length <= end,
