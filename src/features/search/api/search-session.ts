@@ -57,6 +57,26 @@ type Session = {
 }
 
 const sessions = new Map<string, Promise<Session>>()
+/**
+ * One reader per version of the index (and app: its source of articles),
+ * shared by its searches: the group, shard and id files a search loaded
+ * are there for the next one (the reader types on; each key is a new
+ * search).
+ */
+const readers = new WeakMap<
+  ArticleSource,
+  { version: string; reader: IndexReader }
+>()
+
+function readerOf(meta: SearchMeta, source: ArticleSource): IndexReader {
+  const version = indexVersion(meta)
+  let shared = readers.get(source)
+  if (shared?.version !== version) {
+    shared = { version, reader: new IndexReader(meta, searchFiles) }
+    readers.set(source, shared)
+  }
+  return shared.reader
+}
 /** Sessions kept for Back and Forward between a few searches. */
 const KEPT_SESSIONS = 8
 
@@ -84,7 +104,7 @@ function openSession(
   const found = sessions.get(key)
   if (found) return found
   const session = (async () => {
-    const reader = new IndexReader(meta, searchFiles)
+    const reader = readerOf(meta, source)
     const query = parseQuery(request.q)
     const text = async (docnum: number): Promise<ArticleText> => {
       const article = await source.article(await reader.id(docnum))
