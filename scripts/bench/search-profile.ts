@@ -22,6 +22,8 @@ const { values } = parseArgs({
     q: { type: 'string' },
     port: { type: 'string', default: '4435' },
     top: { type: 'string', default: '15' },
+    /** Without the service worker: what it costs on the way to every file. */
+    'no-sw': { type: 'boolean', default: false },
   },
 })
 if (!values.data || !values.app || !values.q)
@@ -71,6 +73,7 @@ try {
   for (const q of values.q.split(',')) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
+      serviceWorkers: values['no-sw'] ? 'block' : 'allow',
     })
     const page = await context.newPage()
     // First the query cold (files into the HTTP cache), then warm.
