@@ -112,12 +112,32 @@ try {
         })
     }, q)
     const requests = files.length
+    // The phases, from the debounced query: engine called, hits known, articles read, painted.
+    const phases = await page.evaluate((query) => {
+      // No named arrow functions in here: tsx would wrap them in a helper the page lacks.
+      const times: Record<string, number[]> = {}
+      for (const name of ['query', 'engine', 'hits', 'results', 'painted'])
+        times[name] = performance
+          .getEntriesByName(`zixun:search-${name}`)
+          .filter((m) => (m as PerformanceMark).detail === query)
+          .map((m) => m.startTime)
+      const start = times.query.at(-1)!
+      return ['engine', 'hits', 'results', 'painted']
+        .map((name) => {
+          const after = times[name].find((t) => t >= start)
+          return after === undefined
+            ? ''
+            : `${name} +${Math.round(after - start)}`
+        })
+        .join(', ')
+    }, q)
     const { chunks, fns } = summarise(profile)
     console.log(
       `\n## ${q}: ${ms.toFixed(1)} ms to painted (${requests} files fetched)`,
     )
     const fmt = ([k, v]: [string, number]) =>
       `  ${v.toFixed(1).padStart(7)} ms  ${k}`
+    console.log(`phases (first of each after the query, ms): ${phases}`)
     console.log('by chunk (whole profile, includes the 200 ms debounce idle):')
     console.log(chunks.slice(0, 10).map(fmt).join('\n'))
     console.log('files (start ms after the mark, duration ms, from):')

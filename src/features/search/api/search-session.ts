@@ -138,6 +138,10 @@ export async function fetchResultPage(
   page: number,
   source: ArticleSource,
 ): Promise<ResultPage> {
+  // Phases for bench:search-profile: the engine's turn starts, hits are known, cards can be drawn.
+  const mark = (name: string) =>
+    performance.mark?.(`zixun:search-${name}`, { detail: request.q })
+  mark('engine')
   const session = await openSession(meta, request, source)
   const start = page === 0 ? 0 : (session.pageEnds[page - 1] ?? 0)
   let end = session.pageEnds[page] ?? start + RESULTS_PER_PAGE
@@ -150,6 +154,7 @@ export async function fetchResultPage(
     if (session.pending.length === 0) {
       session.pending = await session.search.next(end - session.hits.length)
       paused = session.search.paused
+      mark('hits')
     }
     const results = await Promise.all(
       session.pending.map(async (hit) => {
@@ -162,6 +167,7 @@ export async function fetchResultPage(
     session.pending = []
     session.hits.push(...results)
   }
+  mark('results')
   const short = paused && session.hits.length < end
   if (short) end = session.hits.length
   session.pageEnds[page] ??= end
