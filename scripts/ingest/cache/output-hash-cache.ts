@@ -9,6 +9,7 @@ import {
 } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { shortHash } from '../shared/hash.ts'
+import { ArticleHashes } from './article-hashes.ts'
 import {
   NO_PREVIOUS_OUTPUT,
   type OutputWriter,
@@ -60,7 +61,7 @@ export function loadOutputHashes(path: string, outDir: string): OutputHashes {
   if (!existsSync(path) || !existsSync(join(outDir, 'manifest.json')))
     return empty
   const files = new Map<string, string>()
-  const articles = new Map<string, string>()
+  const articles = new ArticleHashes()
   const lists = new Map<string, number>()
   const merged = new Set<string>()
   let header = true

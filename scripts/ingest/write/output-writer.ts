@@ -29,8 +29,8 @@ export const OWNED_DIRS = [
 export type PreviousOutput = {
   /** Hash of each file that is no article and no list page, by path. */
   files: ReadonlyMap<string, string>
-  /** Hash of each article file, by id. */
-  articles: ReadonlyMap<string, string>
+  /** Hash of each article file, by id (`ArticleHashes` when read from the cache). */
+  articles: Pick<ReadonlyMap<string, string>, 'get'>
   /** Pages of each list, by folder (`pages/all/<hash>/`). */
   lists: ReadonlyMap<string, number>
 }
