@@ -114,6 +114,18 @@ const en = {
   searchIn: (category: string) => `in ${category}`,
   searchEverywhere: 'Search all categories',
   searchInCategory: 'Search in this category',
+  searchSaved: 'Search saved articles',
+  searchInSaved: 'in saved articles',
+  searchAllArticles: 'Search all articles',
+  searchEmptySaved: 'Type a word to search your saved articles.',
+  searchNoneSaved: 'Nothing is saved yet, so there is nothing to search here.',
+  searchSavedMissing: (n: number) =>
+    n === 1
+      ? '1 saved article could not be read (offline, and not kept on this device yet).'
+      : `${n} saved articles could not be read (offline, and not kept on this device yet).`,
+  searchBudget: (checked: number) =>
+    `Still looking: ${checked.toLocaleString('en')} articles checked so far.`,
+  searchMore: 'Search further',
   searchNoCategory: (category: string) =>
     `There is no category “${category}”: searching all categories.`,
   searchCount: (n: number, exact: boolean) =>
@@ -244,6 +256,16 @@ const zh: Messages = {
   searchIn: (category: string) => `范围：${category}`,
   searchEverywhere: '搜索全部分类',
   searchInCategory: '在此分类中搜索',
+  searchSaved: '搜索收藏的文章',
+  searchInSaved: '范围：收藏的文章',
+  searchAllArticles: '搜索全部文章',
+  searchEmptySaved: '输入词语，搜索收藏的文章。',
+  searchNoneSaved: '还没有收藏任何文章，这里没有可搜索的内容。',
+  searchSavedMissing: (n: number) =>
+    `${n} 篇收藏的文章无法读取（离线，且尚未保存在本设备上）。`,
+  searchBudget: (checked: number) =>
+    `仍在查找：已检查 ${checked.toLocaleString('zh-CN')} 篇文章。`,
+  searchMore: '继续搜索',
   searchNoCategory: (category: string) =>
     `没有“${category}”这个分类，已搜索全部分类。`,
   searchCount: (n: number, exact: boolean) =>

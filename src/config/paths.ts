@@ -34,7 +34,7 @@ export const paths = {
   },
   search: {
     path: '/search',
-    /** `/search?q=…&c=…&sort=newest`; empty parameters are left out. */
+    /** `/search?q=…&c=…&sort=newest&saved=1`; empty parameters are left out. */
     getHref: (params: SearchParams = {}) => {
       const query = new URLSearchParams()
       if (params.q) query.set('q', params.q)
@@ -42,6 +42,7 @@ export const paths = {
         query.set('c', params.c.map(encodeCategorySegment).join('/'))
       }
       if (params.sort === 'newest') query.set('sort', 'newest')
+      if (params.saved) query.set('saved', '1')
       const search = query.toString()
       return search ? `/search?${search}` : '/search'
     },
@@ -52,6 +53,7 @@ export const paths = {
         q: search.get('q') ?? '',
         c: c ? c.split('/').filter(Boolean).map(decodeCategorySegment) : [],
         sort: search.get('sort') === 'newest' ? 'newest' : 'relevance',
+        saved: search.get('saved') === '1',
       }
     },
   },
@@ -110,13 +112,15 @@ export const unreadOnly = {
 
 /**
  * What a search URL says: the query, the category path it is limited to
- * (`c`, the path as written after `/c/`), and the order. Further filters
- * (read state, saved) join here as parameters of their own.
+ * (`c`, the path as written after `/c/`), the order, and whether only
+ * the saved articles are searched (`saved=1`). Further filters join here
+ * as parameters of their own.
  */
 export type SearchParams = {
   q?: string
   c?: readonly string[]
   sort?: 'relevance' | 'newest'
+  saved?: boolean
 }
 
 /** A category name as one segment of `c`: `/` and `%` escaped, the rest as is. */

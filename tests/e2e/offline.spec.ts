@@ -313,6 +313,12 @@ test('an article saved from its card, never opened, opens with its images after 
       await expect(
         offline.getByRole('main').getByRole('article', { name: title }),
       ).toBeVisible()
+      // Saved articles are searched in their own text: offline too.
+      const word = /[\u4e00-\u9fff]{2,4}|[A-Za-z]{4,}/.exec(title)![0]
+      await offline.goto(`/search?saved=1&q=${encodeURIComponent(word)}`)
+      await expect(
+        offline.getByRole('main').getByRole('article', { name: title }),
+      ).toBeVisible()
     } finally {
       await startServers()
     }

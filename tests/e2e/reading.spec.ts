@@ -358,3 +358,47 @@ test('"Mark as read when scrolled past", switched on, reads the cards scrolled b
   )
   expect(unread).toBeLessThan(manifest.total - 1)
 })
+
+/** A word of `title` that search finds it by: a Chinese run or a Latin word. */
+function wordOf(title: string): string {
+  const match = /[\u4e00-\u9fff]{2,4}|[A-Za-z]{4,}/.exec(title)
+  if (!match) throw new Error(`no searchable word in “${title}”`)
+  return match[0]
+}
+
+test('saved articles can be searched: from /saved, in their own text, the scope kept while typing', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(cards(page).first()).toBeVisible()
+  const titles = await cards(page)
+    .getByRole('heading')
+    .evaluateAll((els) => els.slice(0, 4).map((el) => el.textContent ?? ''))
+  for (const title of [titles[1], titles[3]]) {
+    await page.getByRole('button', { name: `Save: ${title}` }).click()
+    await expect(
+      page.getByRole('button', { name: `Save: ${title}` }),
+    ).toHaveAttribute('aria-pressed', 'true')
+  }
+  await page.getByRole('link', { name: 'Saved' }).click()
+  await page.getByRole('link', { name: 'Search saved articles' }).click()
+  await expect(page).toHaveURL(/\/search\?saved=1$/)
+  const field = page.getByRole('searchbox', { name: 'Search' })
+  await expect(field).toBeFocused()
+  await expect(page.getByText('in saved articles')).toBeVisible()
+  await field.fill(wordOf(titles[3]))
+  await expect(page).toHaveURL(/[?&]saved=1/)
+  const found = cards(page).getByRole('heading')
+  await expect(found.first()).toBeVisible()
+  // Only saved articles come back, the one the word was taken from among them.
+  const shown = await found.allTextContents()
+  expect(shown).toContain(titles[3])
+  expect(shown.every((t) => t === titles[1] || t === titles[3])).toBe(true)
+  await expect(field).toBeFocused()
+  // The same search over every article is one link away.
+  await page.getByRole('link', { name: 'Search all articles' }).click()
+  await expect(page).not.toHaveURL(/saved=1/)
+  await expect(
+    cards(page).getByRole('heading', { name: titles[3] }),
+  ).toBeVisible()
+})

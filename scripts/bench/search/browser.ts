@@ -47,7 +47,8 @@ function sum(entries: Entry[], test: (name: string) => boolean): number {
     .reduce((total, e) => total + e.size, 0)
 }
 
-async function painted(page: Page, q: string): Promise<number> {
+/** Milliseconds from the debounced query `q` to its results painted (once both marks are there). */
+export async function painted(page: Page, q: string): Promise<number> {
   const handle = await page.waitForFunction(
     (query) => {
       const paint = performance

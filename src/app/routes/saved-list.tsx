@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { ReadingData } from '@/features/reading/components/reading-data'
@@ -16,7 +16,8 @@ const noop = () => {}
 /**
  * `/saved`: the articles saved for later, newest saved first, drawn from
  * what was stored when they were saved (nothing is fetched), with the
- * reader's data below (export, import, clear).
+ * reader's data below (export, import, clear), and a link to search them
+ * (`/search?saved=1`, their own text: offline too).
  */
 export default function SavedListRoute() {
   const messages = useMessages()
@@ -41,6 +42,16 @@ export default function SavedListRoute() {
           <span className="count">{messages.savedCount(saved.length)}</span>
         )}
       </h1>
+      {saved && saved.length > 0 && (
+        <p className="category-search">
+          <Link
+            to={paths.search.getHref({ saved: true })}
+            state={{ focusSearch: true }}
+          >
+            {messages.searchSaved}
+          </Link>
+        </p>
+      )}
       {saved && saved.length > 0 && reading.toolbar}
       <ArticleList
         key={location.key}

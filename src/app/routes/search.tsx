@@ -23,6 +23,7 @@ import type { Article } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { articlePlainText } from '@/lib/sanitize'
+import { useReadingValue } from '@/lib/reading/use-reading'
 import { MAX_QUERY_LENGTH, parseQuery } from '@/lib/search/parse-query'
 import { useListReading } from './use-list-reading'
 
@@ -34,10 +35,11 @@ export function warm(queryClient: QueryClient) {
 }
 
 /**
- * `/search?q=…&c=…&sort=newest`: the URL is the search, so a link shared
- * or opened cold shows the same results. The index's entry point is
+ * `/search?q=…&c=…&sort=newest&saved=1`: the URL is the search, so a link
+ * shared or opened cold shows the same results. The index's entry point is
  * fetched here, not with the manifest; results come page by page from the
- * engine, each hit shown from its article file.
+ * engine, each hit shown from its article file. With `saved=1` only the
+ * saved articles are searched, in their own text (no index: offline too).
  */
 export default function SearchRoute() {
   const messages = useMessages()
@@ -52,7 +54,13 @@ export default function SearchRoute() {
       ? findCategory(manifest.categories, categoryPath)
       : undefined
   const query = useMemo(() => parseQuery(q), [q])
-  const meta = useQuery(searchQueries.meta())
+  const saved = params.saved === true
+  const meta = useQuery({ ...searchQueries.meta(), enabled: !saved })
+  const savedArticles = useReadingValue((store) => store.savedArticles(), null)
+  const savedIds = useMemo(
+    () => savedArticles?.map((article) => article.id),
+    [savedArticles],
+  )
   const source = useMemo<ArticleSource>(
     () => ({
       article: (id) => queryClient.ensureQueryData(articleQueries.detail(id)),
@@ -65,9 +73,22 @@ export default function SearchRoute() {
     category: node?.key,
     sort: params.sort ?? 'relevance',
   }
+  // Two searches with one shape of pages (their keys differ, not their data).
+  const options = saved
+    ? (searchQueries.savedResults(
+        {
+          q,
+          categoryPath: node?.path ?? [],
+          sort: request.sort,
+          ids: savedIds ?? [],
+        },
+        source,
+      ) as unknown as ReturnType<typeof searchQueries.results>)
+    : searchQueries.results(meta.data ?? EMPTY_META, request, source)
   const results = useInfiniteQuery({
-    ...searchQueries.results(meta.data ?? EMPTY_META, request, source),
-    enabled: meta.isSuccess && !query.problem,
+    ...options,
+    enabled:
+      (saved ? savedIds !== undefined : meta.isSuccess) && !query.problem,
     placeholderData: keepPreviousData,
   })
   const current =
@@ -98,7 +119,10 @@ export default function SearchRoute() {
       renderActions={renderActions}
     />
   )
-  const estimate = current?.pages.at(-1)?.estimate
+  const lastPage = current?.pages.at(-1)
+  const estimate = lastPage?.estimate
+  // The engine stopped at its read budget: the reader decides to go on.
+  const paused = lastPage?.paused
 
   useEffect(() => {
     document.title = `${q ? messages.searchResultsFor(q) : messages.searchTitle} · ${messages.siteName}`
@@ -113,14 +137,18 @@ export default function SearchRoute() {
   }, [current, q])
 
   const failed =
-    meta.isError || (results.isError && !results.isFetchNextPageError)
+    (!saved && meta.isError) ||
+    (results.isError && !results.isFetchNextPageError)
+  const missing = current?.pages.at(-1)?.missing ?? 0
   const status = searchStatus(messages, {
     query,
     searching: !failed && !query.problem && !current,
     failed,
     estimate,
+    paused: found.length === 0 ? paused : undefined,
   })
-  const retry = () => void (meta.isError ? meta.refetch() : results.refetch())
+  const retry = () =>
+    void (!saved && meta.isError ? meta.refetch() : results.refetch())
   const scope = node ? node.path.join(' › ') : undefined
   // A `c` the manifest does not know (renamed, mistyped): say so, search all.
   const unknownScope =
@@ -135,6 +163,14 @@ export default function SearchRoute() {
           : messages.searchTitle}
       </h1>
       <div className="search-options">
+        {saved && (
+          <p className="search-scope">
+            {messages.searchInSaved} ·{' '}
+            <Link to={paths.search.getHref({ ...params, saved: false })}>
+              {messages.searchAllArticles}
+            </Link>
+          </p>
+        )}
         {scope && (
           <p className="search-scope">
             {messages.searchIn(scope)} ·{' '}
@@ -166,9 +202,24 @@ export default function SearchRoute() {
           </button>
         </div>
       )}
+      {missing > 0 && (
+        <div className="list-state" role="alert">
+          <p>{messages.searchSavedMissing(missing)}</p>
+          <button type="button" onClick={retry}>
+            {messages.retry}
+          </button>
+        </div>
+      )}
+      {saved && savedIds?.length === 0 && (
+        <p className="list-state">{messages.searchNoneSaved}</p>
+      )}
       {query.problem === 'empty' && (
         <p className="list-state">
-          {scope ? messages.searchEmptyIn(scope) : messages.searchEmpty}
+          {saved
+            ? messages.searchEmptySaved
+            : scope
+              ? messages.searchEmptyIn(scope)
+              : messages.searchEmpty}
         </p>
       )}
       {query.problem && query.problem !== 'empty' && (
@@ -182,7 +233,21 @@ export default function SearchRoute() {
       {found.length > 0 && shown.length === 0 && (
         <p className="list-state">{reading.listProps.emptyText}</p>
       )}
-      {current && found.length === 0 && (
+      {current && found.length === 0 && paused !== undefined && (
+        <div className="list-state">
+          <p>{messages.searchBudget(paused)}</p>
+          <button
+            type="button"
+            onClick={() => void results.fetchNextPage()}
+            disabled={results.isFetchingNextPage}
+          >
+            {results.isFetchingNextPage
+              ? messages.loading
+              : messages.searchMore}
+          </button>
+        </div>
+      )}
+      {current && found.length === 0 && paused === undefined && (
         <div className="list-state search-none">
           <p>{messages.searchNoResults(query.text)}</p>
           <p>{messages.searchHint}</p>
@@ -198,6 +263,8 @@ export default function SearchRoute() {
             isLoadingMore={results.isFetchingNextPage}
             loadMoreFailed={results.isFetchNextPageError}
             onLoadMore={() => void results.fetchNextPage()}
+            paused={paused}
+            pausedEmpty={paused !== undefined && lastPage?.results.length === 0}
             renderCard={renderCard}
           />
         </div>

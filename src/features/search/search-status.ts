@@ -14,10 +14,14 @@ export function searchStatus(
     searching: boolean
     failed: boolean
     estimate?: Estimate
+    /** Nothing found yet in this many articles, and the engine paused. */
+    paused?: number
   },
 ): string {
-  const { query, searching, failed, estimate } = state
+  const { query, searching, failed, estimate, paused } = state
   if (query.problem || failed) return ''
   if (searching || !estimate) return messages.searching
+  if (paused !== undefined && estimate.count === 0)
+    return messages.searchBudget(paused)
   return messages.searchCount(estimate.count, estimate.exact)
 }

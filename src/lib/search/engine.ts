@@ -36,6 +36,12 @@ export type Estimate = { count: number; exact: boolean }
 
 /** Articles read at once to settle what the index alone cannot. */
 const TEXT_BATCH = 6
+/**
+ * Articles one call of `next` reads at most (see `paused`): a phrase whose
+ * words are each common but rare together would otherwise read hundreds
+ * of candidates before a first screen (decision 022).
+ */
+export const READ_BUDGET = 24
 /** Bytes of one article's file, roughly, to weigh reading texts against loading tiers. */
 const ARTICLE_BYTES = 3000
 /** Bytes per posting in a tier file, roughly. */
@@ -63,6 +69,8 @@ export class Search {
   private readonly rejected = new Set<number>()
   private readonly texts = new Map<number, TextMatch>()
   private finished = false
+  private readsLeft = Infinity
+  private stopped = false
 
   private constructor(
     reader: IndexReader,
@@ -108,14 +116,34 @@ export class Search {
   }
 
   /**
-   * The next `count` hits (fewer at the end), best (or newest) first. When
-   * a file fails to load it throws, and a later call carries on from the
+   * The last `next` stopped early: it read its budget of articles (a later
+   * call carries on from there).
+   */
+  get paused(): boolean {
+    return this.stopped
+  }
+
+  /** Articles read so far to check what the index alone cannot tell. */
+  get checked(): number {
+    return this.texts.size
+  }
+
+  /**
+   * The next `count` hits (fewer at the end, or when it has read
+   * `readBudget` articles: then `paused`), best (or newest) first. When a
+   * file fails to load it throws, and a later call carries on from the
    * same place (nothing of the failed call counts as given).
    */
-  async next(count: number): Promise<Hit[]> {
+  async next(count: number, readBudget = READ_BUDGET): Promise<Hit[]> {
     const hits: Hit[] = []
+    this.readsLeft = readBudget
+    this.stopped = false
     try {
       while (hits.length < count && !this.finished) {
+        if (this.readsLeft <= 0) {
+          this.stopped = true
+          break
+        }
         const step =
           this.options.sort === 'newest'
             ? await this.stepNewest(count - hits.length)
@@ -292,6 +320,7 @@ export class Search {
   }
 
   private async readTexts(docs: number[], plan: QueryPlan): Promise<void> {
+    this.readsLeft -= docs.length
     const { avg_units: avgUnits } = this.reader.meta
     const texts = await Promise.all(docs.map((doc) => this.options.text(doc)))
     docs.forEach((doc, i) =>

@@ -96,17 +96,20 @@ export async function planQuery(
     if (clause.phrase) textChecks = true
     clause.terms.forEach((term, i) => {
       const typing = clause.prefix && i === clause.terms.length - 1
-      const terms = typing
-        ? completionsOf(reader, term)
-        : Promise.resolve([term])
+      // The word itself is looked up at once, beside its completions
+      // (two round trips of their own), not after them.
+      const own = alternative(term)
+      const others = typing
+        ? completionsOf(reader, term).then((list) =>
+            Promise.all(list.map(alternative)),
+          )
+        : Promise.resolve([])
       needs.push(
-        terms
-          .then((list) => Promise.all(list.map(alternative)))
-          .then((found) => ({
-            alternatives: found.filter(
-              (a): a is Alternative => a !== undefined,
-            ),
-          })),
+        Promise.all([own, others]).then(([first, rest]) => ({
+          alternatives: [first, ...rest].filter(
+            (a): a is Alternative => a !== undefined,
+          ),
+        })),
       )
     })
   }
@@ -127,15 +130,14 @@ export async function planQuery(
   return { ...plan, terms, impossible }
 }
 
-/** The word being typed and its PREFIX_COMPLETIONS most frequent completions. */
+/** The PREFIX_COMPLETIONS most frequent completions of the word being typed (not itself). */
 async function completionsOf(
   reader: IndexReader,
   prefix: string,
 ): Promise<string[]> {
   const completions = await reader.completions(prefix)
-  const others = completions
+  return completions
     .map((c) => c.word)
     .filter((word) => word !== prefix)
     .slice(0, PREFIX_COMPLETIONS)
-  return [prefix, ...others]
 }

@@ -241,3 +241,31 @@ test('on 120 queries drawn from the articles, engine and oracle agree', async ()
     expect(found.hits, q).toEqual(await oracle(q, { sort }))
   }
 })
+
+describe('a read budget bounds what one call reads, and loses nothing', () => {
+  test.each(['"source open" ', '"open source" ', 'data -"open source" '])(
+    '%j',
+    async (q) => {
+      let reads = 0
+      const search = await Search.start(reader, parseQuery(q), {
+        text: async (docnum) => {
+          reads++
+          return articles[docnum]
+        },
+      })
+      const budget = 6
+      const hits: number[] = []
+      let paused = 0
+      while (!search.done) {
+        reads = 0
+        for (const hit of await search.next(7, budget)) hits.push(hit.docnum)
+        // A step reads one batch (up to 6) once the budget allows any.
+        expect(reads).toBeLessThanOrEqual(budget + 5)
+        if (search.paused) paused++
+      }
+      expect(paused).toBeGreaterThan(0)
+      expect(search.checked).toBeGreaterThan(budget)
+      expect(hits).toEqual(await oracle(q))
+    },
+  )
+})

@@ -6,6 +6,7 @@ import {
   searchPaths,
   type SearchMeta,
 } from '@/lib/search/search-schema'
+import { fetchSavedResultPage, type SavedRequest } from './saved-search'
 import {
   fetchResultPage,
   indexVersion,
@@ -46,6 +47,19 @@ export const searchQueries = {
         last.done ? undefined : last.page + 1,
       // The index files never change under a version: neither do its results.
       staleTime: Infinity,
+      retry: false,
+    }),
+  /** A search of the saved articles (their ids are part of what is asked). */
+  savedResults: (request: SavedRequest, source: ArticleSource) =>
+    // `source` is how, not what.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    infiniteQueryOptions({
+      queryKey: [...searchQueries.all(), 'saved', request] as const,
+      queryFn: ({ pageParam }) =>
+        fetchSavedResultPage(request, pageParam, source),
+      initialPageParam: 0,
+      getNextPageParam: (last: ResultPage) =>
+        last.done ? undefined : last.page + 1,
       retry: false,
     }),
 }

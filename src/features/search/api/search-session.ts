@@ -36,6 +36,13 @@ export type ResultPage = {
   /** No results follow this page. */
   done: boolean
   query: ParsedQuery
+  /** Saved articles that could not be read (offline and not kept): left out. */
+  missing?: number
+  /**
+   * The engine stopped at its read budget before the page was full: the
+   * articles it checked so far (the next page carries on).
+   */
+  paused?: number
 }
 
 type Session = {
@@ -45,9 +52,31 @@ type Session = {
   hits: Result[]
   /** Hits found whose articles did not load yet (a failure, then Retry). */
   pending: Hit[]
+  /** Where each page given ends in `hits` (a paused page ends early). */
+  pageEnds: number[]
 }
 
 const sessions = new Map<string, Promise<Session>>()
+/**
+ * One reader per version of the index (and app: its source of articles),
+ * shared by its searches: the group, shard and id files a search loaded
+ * are there for the next one (the reader types on; each key is a new
+ * search).
+ */
+const readers = new WeakMap<
+  ArticleSource,
+  { version: string; reader: IndexReader }
+>()
+
+function readerOf(meta: SearchMeta, source: ArticleSource): IndexReader {
+  const version = indexVersion(meta)
+  let shared = readers.get(source)
+  if (shared?.version !== version) {
+    shared = { version, reader: new IndexReader(meta, searchFiles) }
+    readers.set(source, shared)
+  }
+  return shared.reader
+}
 /** Sessions kept for Back and Forward between a few searches. */
 const KEPT_SESSIONS = 8
 
@@ -75,7 +104,7 @@ function openSession(
   const found = sessions.get(key)
   if (found) return found
   const session = (async () => {
-    const reader = new IndexReader(meta, searchFiles)
+    const reader = readerOf(meta, source)
     const query = parseQuery(request.q)
     const text = async (docnum: number): Promise<ArticleText> => {
       const article = await source.article(await reader.id(docnum))
@@ -86,7 +115,7 @@ function openSession(
       category: request.category,
       text,
     })
-    return { search, reader, query, hits: [], pending: [] }
+    return { search, reader, query, hits: [], pending: [], pageEnds: [] }
   })()
   sessions.set(key, session)
   // A failed start is forgotten, so Retry starts again.
@@ -100,6 +129,8 @@ function openSession(
  * Page `page` (0-based) of a search's results, with each hit's article
  * and text (the article file is what opening the result needs next).
  * Pages are the same whenever asked: hits found are kept in the session.
+ * A page ends early (`paused`) when the engine read its budget of
+ * articles first; the next page carries on where it stopped.
  */
 export async function fetchResultPage(
   meta: SearchMeta,
@@ -107,14 +138,23 @@ export async function fetchResultPage(
   page: number,
   source: ArticleSource,
 ): Promise<ResultPage> {
+  // Phases for bench:search-profile: the engine's turn starts, hits are known, cards can be drawn.
+  const mark = (name: string) =>
+    performance.mark?.(`zixun:search-${name}`, { detail: request.q })
+  mark('engine')
   const session = await openSession(meta, request, source)
-  const end = (page + 1) * RESULTS_PER_PAGE
+  const start = page === 0 ? 0 : (session.pageEnds[page - 1] ?? 0)
+  let end = session.pageEnds[page] ?? start + RESULTS_PER_PAGE
+  let paused = false
   while (
+    !paused &&
     session.hits.length < end &&
     (session.pending.length > 0 || !session.search.done)
   ) {
     if (session.pending.length === 0) {
       session.pending = await session.search.next(end - session.hits.length)
+      paused = session.search.paused
+      mark('hits')
     }
     const results = await Promise.all(
       session.pending.map(async (hit) => {
@@ -127,12 +167,18 @@ export async function fetchResultPage(
     session.pending = []
     session.hits.push(...results)
   }
-  const results = session.hits.slice(page * RESULTS_PER_PAGE, end)
+  mark('results')
+  const short = paused && session.hits.length < end
+  if (short) end = session.hits.length
+  session.pageEnds[page] ??= end
+  const results = session.hits.slice(start, end)
   return {
+    paused: short ? session.search.checked : undefined,
     page,
     results,
     estimate: session.search.estimate(),
     done:
+      !short &&
       session.search.done &&
       session.pending.length === 0 &&
       session.hits.length <= end,

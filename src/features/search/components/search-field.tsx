@@ -67,7 +67,9 @@ export function SearchField({ onWarm }: SearchFieldProps) {
     typed.current = q
     // The benchmark measures from here to the results painted.
     performance.mark?.('zixun:search-query', { detail: q })
-    const scope = onSearchPage ? { c: params.c, sort: params.sort } : {}
+    const scope = onSearchPage
+      ? { c: params.c, sort: params.sort, saved: params.saved }
+      : {}
     void navigate(paths.search.getHref({ ...scope, q }), { replace })
   }
 

@@ -14,6 +14,13 @@ export type SearchResultsProps = {
   isLoadingMore: boolean
   loadMoreFailed: boolean
   onLoadMore: () => void
+  /**
+   * The engine stopped at its read budget (the articles checked so far):
+   * say so, and go on only when asked if this stretch found nothing.
+   */
+  paused?: number
+  /** The last stretch found nothing: scrolling does not go on by itself. */
+  pausedEmpty?: boolean
   /** Draws one hit as a list card (composed by the route), with these contents. */
   renderCard: (
     article: Article,
@@ -31,10 +38,11 @@ export type SearchResultsProps = {
 export function SearchResults(props: SearchResultsProps) {
   const { query, results, hasMore, isLoadingMore, loadMoreFailed, onLoadMore } =
     props
+  const { paused, pausedEmpty } = props
   const messages = useMessages()
   const sentinel = useOnVisible<HTMLDivElement>(
     onLoadMore,
-    hasMore && !isLoadingMore && !loadMoreFailed,
+    hasMore && !isLoadingMore && !loadMoreFailed && !pausedEmpty,
   )
   return (
     <>
@@ -55,13 +63,18 @@ export function SearchResults(props: SearchResultsProps) {
             {messages.searchMoreFailed}
           </p>
         )}
+        {paused !== undefined && !isLoadingMore && (
+          <p className="list-state">{messages.searchBudget(paused)}</p>
+        )}
         {hasMore ? (
           <button type="button" onClick={onLoadMore} disabled={isLoadingMore}>
             {isLoadingMore
               ? messages.loading
               : loadMoreFailed
                 ? messages.retry
-                : messages.loadMore}
+                : paused !== undefined
+                  ? messages.searchMore
+                  : messages.loadMore}
           </button>
         ) : (
           <p className="list-state">{messages.searchEnd}</p>
