@@ -1,3 +1,4 @@
+import { startOffline } from './features/offline/start-offline'
 import './styles/app.css'
 import './styles/reading.css'
 
@@ -22,4 +23,8 @@ async function startApp(element: HTMLElement) {
   const { start } = await import('./app/start')
   start(element)
 }
+// Listens to the service worker from the first moment: what it says about
+// the network while the page starts (the server did not answer) is not
+// lost while the frameworks load.
+startOffline()
 void startApp(root)

@@ -1,6 +1,5 @@
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { startOffline } from '@/features/offline/start-offline'
 import { App, matchesPrerenderedPage, whenRouterReady } from './app'
 
 /**
@@ -26,5 +25,4 @@ export function start(root: HTMLElement): void {
   } else {
     createRoot(root).render(app)
   }
-  startOffline()
 }
