@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ArticleSummary } from '@/lib/article-schema'
+import { ListEnd } from '@/components/list-end'
 import { useMessages } from '@/lib/locale'
 import type { ArticleCardProps } from './article-card'
 import { ArticleRows, type ListEntry } from './article-rows'
@@ -48,11 +49,12 @@ export function ArticleList(props: ArticleListProps) {
           {props.emptyText ?? messages.emptyList}
         </p>
         {hasMore && (
-          <div ref={sentinel} className="list-end">
-            <button type="button" onClick={onLoadMore} disabled={isLoadingMore}>
-              {isLoadingMore ? messages.loading : messages.loadMore}
-            </button>
-          </div>
+          <ListEnd
+            sentinel={sentinel}
+            hasMore
+            isLoadingMore={isLoadingMore}
+            onLoadMore={onLoadMore}
+          />
         )}
       </>
     )
@@ -71,24 +73,14 @@ export function ArticleList(props: ArticleListProps) {
         hasMore={hasMore && !loadMoreFailed}
         onLoadMore={isLoadingMore ? undefined : onLoadMore}
       />
-      <div ref={sentinel} className="list-end">
-        {loadMoreFailed && (
-          <p role="alert" className="list-state">
-            {messages.pageLoadFailed}
-          </p>
-        )}
-        {hasMore ? (
-          <button type="button" onClick={onLoadMore} disabled={isLoadingMore}>
-            {isLoadingMore
-              ? messages.loading
-              : loadMoreFailed
-                ? messages.retry
-                : messages.loadMore}
-          </button>
-        ) : (
-          <p className="list-state">{props.endText ?? messages.endOfList}</p>
-        )}
-      </div>
+      <ListEnd
+        sentinel={sentinel}
+        hasMore={hasMore}
+        isLoadingMore={isLoadingMore}
+        failedText={loadMoreFailed ? messages.pageLoadFailed : undefined}
+        endText={props.endText ?? messages.endOfList}
+        onLoadMore={onLoadMore}
+      />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Article } from '@/lib/article-schema'
+import { ListEnd } from '@/components/list-end'
 import { useMessages } from '@/lib/locale'
 import type { ParsedQuery } from '@/lib/search/parse-query'
 import { useOnVisible } from '@/lib/use-on-visible'
@@ -57,29 +58,21 @@ export function SearchResults(props: SearchResultsProps) {
           </li>
         ))}
       </ol>
-      <div ref={sentinel} className="list-end">
-        {loadMoreFailed && (
-          <p className="list-state" role="alert">
-            {messages.searchMoreFailed}
-          </p>
-        )}
-        {paused !== undefined && !isLoadingMore && (
-          <p className="list-state">{messages.searchBudget(paused)}</p>
-        )}
-        {hasMore ? (
-          <button type="button" onClick={onLoadMore} disabled={isLoadingMore}>
-            {isLoadingMore
-              ? messages.loading
-              : loadMoreFailed
-                ? messages.retry
-                : paused !== undefined
-                  ? messages.searchMore
-                  : messages.loadMore}
-          </button>
-        ) : (
-          <p className="list-state">{messages.searchEnd}</p>
-        )}
-      </div>
+      <ListEnd
+        sentinel={sentinel}
+        hasMore={hasMore}
+        isLoadingMore={isLoadingMore}
+        failedText={loadMoreFailed ? messages.searchMoreFailed : undefined}
+        note={
+          paused !== undefined &&
+          !isLoadingMore && (
+            <p className="list-state">{messages.searchBudget(paused)}</p>
+          )
+        }
+        moreLabel={paused !== undefined ? messages.searchMore : undefined}
+        endText={messages.searchEnd}
+        onLoadMore={onLoadMore}
+      />
     </>
   )
 }
