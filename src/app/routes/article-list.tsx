@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo } from 'react'
 import type { LoaderFunctionArgs } from 'react-router'
-import { Link, useLocation } from 'react-router'
+import { useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import { ensureListPages } from '@/features/articles/api/ensure-list-pages'
@@ -32,6 +32,7 @@ import type { LoadingLocation } from '../router'
 import { fromListState } from './list-context'
 import { notFound } from './not-found'
 import { resolveList } from './resolve-list'
+import { SearchScopeLink } from './search-scope-link'
 import { useListReading } from './use-list-reading'
 
 export const clientLoader =
@@ -118,14 +119,10 @@ export default function ArticleListRoute() {
     <>
       {categoryPath.length > 0 && <CategoryBreadcrumb path={categoryPath} />}
       {categoryPath.length > 0 && (
-        <p className="category-search">
-          <Link
-            to={paths.search.getHref({ c: categoryPath })}
-            state={{ focusSearch: true }}
-          >
-            {messages.searchInCategory}
-          </Link>
-        </p>
+        <SearchScopeLink
+          to={paths.search.getHref({ c: categoryPath })}
+          label={messages.searchInCategory}
+        />
       )}
       <h1 className="list-title">
         {title}{' '}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Link, useLocation } from 'react-router'
+import { useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { ArticleList } from '@/features/articles/components/article-list'
 import { ReadingData } from '@/features/reading/components/reading-data'
@@ -8,6 +8,7 @@ import type { ArticleSummary } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { useReadingValue } from '@/lib/reading/use-reading'
 import { fromListState } from './list-context'
+import { SearchScopeLink } from './search-scope-link'
 import { useListReading } from './use-list-reading'
 
 const NONE: ArticleSummary[] = []
@@ -43,14 +44,10 @@ export default function SavedListRoute() {
         )}
       </h1>
       {saved && saved.length > 0 && (
-        <p className="category-search">
-          <Link
-            to={paths.search.getHref({ saved: true })}
-            state={{ focusSearch: true }}
-          >
-            {messages.searchSaved}
-          </Link>
-        </p>
+        <SearchScopeLink
+          to={paths.search.getHref({ saved: true })}
+          label={messages.searchSaved}
+        />
       )}
       {saved && saved.length > 0 && reading.toolbar}
       <ArticleList
