@@ -159,9 +159,9 @@ async function benchCorpus(corpus: Corpus) {
     const ours: QueryRun[] = []
     const theirs: QueryRun[] = []
     for (const query of queries) {
-      ours.push(...(await measureZixun(browser, zixun.origin, [query])))
+      ours.push(...(await measureZixun(browser, zixun, [query])))
       if (other)
-        theirs.push(...(await measurePagefind(browser, other.origin, [query])))
+        theirs.push(...(await measurePagefind(browser, other, [query])))
     }
     const recall = recallQueries(articles, Number(values.recall))
     const foundOurs = await zixunRecall(pairs.data, articles, recall)

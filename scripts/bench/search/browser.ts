@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import type { BenchQuery } from './queries.ts'
+import type { LoggedRequest, Served } from './serve.ts'
 
 /** Results a first screen shows (Zixun's page of results; Pagefind loads as many). */
 export const FIRST_SCREEN = 6
@@ -18,33 +19,15 @@ export type QueryRun = {
   warmMs: number
 }
 
-type Entry = { name: string; size: number }
-
 /**
- * Every response a context receives, from pages and their workers alike
- * (Pagefind searches in a Web Worker, which the page's resource timing
- * does not see), with its body's size on the wire.
+ * The bytes of the requests nginx answered in a window whose paths pass
+ * `test`, from its access log: what went over the wire, whether the page,
+ * a Web Worker (Pagefind searches in one) or the service worker asked.
  */
-function watchNetwork(context: BrowserContext) {
-  const seen: Array<Promise<Entry>> = []
-  context.on('requestfinished', (request) => {
-    const entry = request
-      .sizes()
-      .then((sizes) => ({ name: request.url(), size: sizes.responseBodySize }))
-      // A request still open when the context closes is not measured.
-      .catch(() => ({ name: request.url(), size: 0 }))
-    seen.push(entry)
-  })
-  return {
-    mark: () => seen.length,
-    since: (from: number) => Promise.all(seen.slice(from)),
-  }
-}
-
-function sum(entries: Entry[], test: (name: string) => boolean): number {
+function sum(entries: LoggedRequest[], test: (path: string) => boolean) {
   return entries
-    .filter((e) => test(e.name))
-    .reduce((total, e) => total + e.size, 0)
+    .filter((e) => test(e.path))
+    .reduce((total, e) => total + e.bytes, 0)
 }
 
 /** Milliseconds from the debounced query `q` to its results painted (once both marks are there). */
@@ -72,23 +55,25 @@ export async function painted(page: Page, q: string): Promise<number> {
 /** Zixun: the real app, typing in its search field. */
 export async function measureZixun(
   browser: Browser,
-  origin: string,
+  served: Served,
   queries: BenchQuery[],
 ): Promise<QueryRun[]> {
+  const { origin } = served
   const runs: QueryRun[] = []
   for (const { q, kind } of queries) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
     })
-    const network = watchNetwork(context)
     const page = await context.newPage()
     await page.goto(`${origin}/`)
     await page.getByRole('main').getByRole('article').first().waitFor()
     await page.waitForLoadState('load')
-    const before = network.mark()
+    // The worker's install (its precache) is not the query's.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))
+    const before = served.logMark()
     await page.getByRole('searchbox').fill(q)
     await painted(page, q)
-    const entries = await network.since(before)
+    const entries = served.requestsSince(before)
     await page.goto(`${origin}/`)
     await page.getByRole('searchbox').fill(WARM_UP)
     await painted(page, WARM_UP)
@@ -97,9 +82,9 @@ export async function measureZixun(
     runs.push({
       q,
       kind,
-      dataBytes: sum(entries, (name) => name.includes('/data/')),
-      codeBytes: sum(entries, (name) => name.includes('/assets/')),
-      requests: entries.filter((e) => e.name.includes('/data/')).length,
+      dataBytes: sum(entries, (path) => path.startsWith('/data/')),
+      codeBytes: sum(entries, (path) => path.startsWith('/assets/')),
+      requests: entries.filter((e) => e.path.startsWith('/data/')).length,
       warmMs,
     })
     await context.close()
@@ -126,9 +111,10 @@ async function openHarness(page: Page, origin: string) {
 /** Pagefind: its search and the first screen's result data, in its harness page. */
 export async function measurePagefind(
   browser: Browser,
-  origin: string,
+  served: Served,
   queries: BenchQuery[],
 ): Promise<QueryRun[]> {
+  const { origin } = served
   const runs: QueryRun[] = []
   const search = (page: Page, q: string) =>
     page.evaluate(
@@ -143,12 +129,11 @@ export async function measurePagefind(
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
     })
-    const network = watchNetwork(context)
     const page = await context.newPage()
     await openHarness(page, origin)
-    const before = network.mark()
+    const before = served.logMark()
     await search(page, q)
-    const entries = await network.since(before)
+    const entries = served.requestsSince(before)
     await openHarness(page, origin)
     await search(page, WARM_UP)
     const warm = await search(page, q)
@@ -157,11 +142,11 @@ export async function measurePagefind(
       kind,
       dataBytes: sum(
         entries,
-        (name) => !name.endsWith('.wasm') && !name.endsWith('.js'),
+        (path) => !path.endsWith('.wasm') && !path.endsWith('.js'),
       ),
       codeBytes: sum(
         entries,
-        (name) => name.endsWith('.wasm') || name.endsWith('.js'),
+        (path) => path.endsWith('.wasm') || path.endsWith('.js'),
       ),
       requests: entries.length,
       warmMs: warm.ms,

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { renderMainConfig } from '../../hosting/nginx-main-config.ts'
@@ -27,7 +33,29 @@ location / {
 }
 `
 
-export type Served = { origin: string; stop: () => Promise<void> }
+/** One request nginx answered: its path and the body bytes it sent (compressed, as on the wire). */
+export type Served = {
+  origin: string
+  stop: () => Promise<void>
+  /** Where the access log ends now (a mark for `requestsSince`). */
+  logMark: () => number
+  /** The requests answered since `mark`, from nginx's access log. */
+  requestsSince: (mark: number) => LoggedRequest[]
+}
+
+export type LoggedRequest = { path: string; status: number; bytes: number }
+
+/** `"GET /path HTTP/1.1" 200 1234` in nginx's default (combined) log format. */
+const LOG_LINE = /"[A-Z]+ (\S+) [^"]*" (\d{3}) (\d+)/
+
+/** The requests of an access log from byte `mark` on. */
+export function parseAccessLog(text: string): LoggedRequest[] {
+  return text
+    .split('\n')
+    .map((line) => LOG_LINE.exec(line))
+    .filter((m) => m !== null)
+    .map((m) => ({ path: m[1], status: Number(m[2]), bytes: Number(m[3]) }))
+}
 
 /**
  * Serves `root` with Debian's nginx on 127.0.0.1:`port`: with the
@@ -77,8 +105,13 @@ export async function serveWithNginx(
     }
     await sleep(100)
   }
+  const log = path.join(prefix, 'access.log')
+  const size = () => (existsSync(log) ? statSync(log).size : 0)
   return {
     origin,
+    logMark: size,
+    requestsSince: (mark) =>
+      parseAccessLog(readFileSync(log).subarray(mark).toString('utf8')),
     stop: () =>
       new Promise((resolve) => {
         server.once('exit', () => resolve())
