@@ -35,6 +35,18 @@ export async function fetchJson<T>(
     if (signal?.aborted) throw error
     throw new DataError(`Network error while loading ${url}`, 0, url)
   }
+  return readJson(response, url, parse)
+}
+
+/**
+ * A data file's response as JSON of the shape `parse` checks: a failed
+ * status rejects with it, a non-JSON answer counts as "not found".
+ */
+export async function readJson<T>(
+  response: Response,
+  url: string,
+  parse: (value: unknown) => T,
+): Promise<T> {
   if (!response.ok) {
     throw new DataError(
       `${response.status} while loading ${url}`,

@@ -328,6 +328,64 @@ test('an article saved from its card, never opened, opens with its images after 
   }
 })
 
+/** A run of two Chinese characters from a title that as few articles as possible have, with that article. */
+function rareTitleWord(): { word: string; article: Article } {
+  let best: { word: string; article: Article; count: number } | undefined
+  for (const article of site.articles) {
+    for (const run of article.title.match(/[\u4e00-\u9fff]{2,}/g) ?? []) {
+      for (let i = 0; i + 2 <= run.length; i++) {
+        const word = run.slice(i, i + 2)
+        const count = site.articles.filter(
+          (a) => a.title.includes(word) || a.content_html.includes(word),
+        ).length
+        if (!best || count < best.count) best = { word, article, count }
+      }
+    }
+  }
+  if (!best) throw new Error('no article has a Chinese title')
+  return best
+}
+
+test('a search seen once is read again by the page from the worker’s caches: no request for its index files or articles, and offline too', async ({
+  browser,
+}) => {
+  const { word, article } = rareTitleWord()
+  const url = `/search?q=${encodeURIComponent(word)}`
+  const result = (page: Page) =>
+    page.getByRole('main').getByRole('article', { name: article.title.trim() })
+  const context = await openContext(browser)
+  try {
+    const page = await context.newPage()
+    await page.goto('/')
+    await whenControlled(page)
+    await page.goto(url)
+    await expect(result(page)).toBeVisible()
+    await stopServers()
+    try {
+      const again = await context.newPage()
+      await again.goto(url)
+      await expect(result(again)).toBeVisible()
+      // Read from Cache Storage by the page: no fetch, so no resource entry
+      // (through the worker each file would have one, with a workerStart).
+      const fetched = await again.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter(
+            (p) =>
+              /^\/data\/(articles|search)\//.test(p) &&
+              p !== '/data/search/index.json',
+          ),
+      )
+      expect(fetched).toEqual([])
+    } finally {
+      await startServers()
+    }
+  } finally {
+    await context.close()
+  }
+})
+
 /** The URL of the first image of the image server in an article's body. */
 function firstBodyImage(article: Article): string {
   const escaped = images.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -9,7 +9,7 @@ import {
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { paths, unreadOnly, type SearchParams } from '@/config/paths'
-import { articleQueries } from '@/features/articles/api/article-queries'
+import { articleForResult } from '@/features/articles/api/article-queries'
 import { ArticleCard } from '@/features/articles/components/article-card'
 import { findCategory } from '@/features/categories/find-category'
 import { searchQueries } from '@/features/search/api/search-queries'
@@ -19,7 +19,7 @@ import type {
 } from '@/features/search/api/search-session'
 import { SearchResults } from '@/features/search/components/search-results'
 import { searchStatus } from '@/features/search/search-status'
-import type { Article } from '@/lib/article-schema'
+import type { Article, CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { articlePlainText } from '@/lib/sanitize'
@@ -32,6 +32,56 @@ export const clientLoader = () => async () => null
 /** Fetches the index's entry point ahead of the first query. */
 export function warm(queryClient: QueryClient) {
   void queryClient.prefetchQuery(searchQueries.meta())
+}
+
+/** How the search gets articles: one per query client, so searches share their index reader. */
+const sources = new WeakMap<QueryClient, ArticleSource>()
+function sourceOf(queryClient: QueryClient): ArticleSource {
+  let source = sources.get(queryClient)
+  if (!source) {
+    source = {
+      article: (id) => articleForResult(queryClient, id),
+      text: articleText,
+    }
+    sources.set(queryClient, source)
+  }
+  return source
+}
+
+/** The engine's request of a search URL's parameters: the category as its node. */
+function requestOf(
+  q: string,
+  params: SearchParams,
+  node: CategoryNode | undefined,
+): SearchRequest {
+  return { q, category: node?.key, sort: params.sort ?? 'relevance' }
+}
+
+/**
+ * Starts the search the field is about to navigate to (`href`), when the
+ * index's entry point is there: its files load while the navigation and
+ * the route's render run, and the route finds the first page under way
+ * (the same query). Saved searches, and a query that is no search, wait
+ * for the route.
+ */
+export function start(queryClient: QueryClient, href: string) {
+  const meta = queryClient.getQueryData(searchQueries.meta().queryKey)
+  const manifest = queryClient.getQueryData(manifestQueries.get().queryKey)
+  const searchParams = new URL(href, location.href).searchParams
+  const params = paths.search.parse(searchParams)
+  const q = searchParams.get('q') ?? ''
+  if (!meta || !manifest || params.saved || parseQuery(q).problem) return
+  const node = params.c?.length
+    ? findCategory(manifest.categories, params.c)
+    : undefined
+  if (params.c?.length && !node) return
+  void queryClient.prefetchInfiniteQuery(
+    searchQueries.results(
+      meta,
+      requestOf(q, params, node),
+      sourceOf(queryClient),
+    ),
+  )
 }
 
 /**
@@ -61,18 +111,8 @@ export default function SearchRoute() {
     () => savedArticles?.map((article) => article.id),
     [savedArticles],
   )
-  const source = useMemo<ArticleSource>(
-    () => ({
-      article: (id) => queryClient.ensureQueryData(articleQueries.detail(id)),
-      text: articleText,
-    }),
-    [queryClient],
-  )
-  const request: SearchRequest = {
-    q,
-    category: node?.key,
-    sort: params.sort ?? 'relevance',
-  }
+  const source = sourceOf(queryClient)
+  const request = requestOf(q, params, node)
   // Two searches with one shape of pages (their keys differ, not their data).
   const options = saved
     ? (searchQueries.savedResults(

@@ -1,6 +1,26 @@
 import { DATA_ROOT } from '@/config/paths'
-import { DataError, fetchJson } from '@/lib/data-client'
+import { DataError, readJson } from '@/lib/data-client'
+import { OFFLINE_CACHES } from '@/lib/offline-caches'
 import type { IndexFiles } from '@/lib/search/index-reader'
+import { storedResponse } from '@/lib/stored-responses'
+
+const JSON_REQUEST: RequestInit = { headers: { accept: 'application/json' } }
+
+/**
+ * One hashed search file: the copy the worker stored when there is one
+ * (a hashed name never changes content), else from the network through
+ * the worker, which keeps it for offline use (cache first). Never used
+ * for `index.json`, which is revalidated (`searchQueries.meta`).
+ */
+async function get(url: string, init?: RequestInit): Promise<Response> {
+  const stored = await storedResponse(url, OFFLINE_CACHES.lists)
+  if (stored) return stored
+  try {
+    return await fetch(url, init)
+  } catch {
+    throw new DataError(`Network error while loading ${url}`, 0, url)
+  }
+}
 
 /**
  * The search index's files as the browser gets them, from the data root.
@@ -8,15 +28,15 @@ import type { IndexFiles } from '@/lib/search/index-reader'
  * as missing, like the JSON files (decision 002).
  */
 export const searchFiles: IndexFiles = {
-  json: (path) => fetchJson(DATA_ROOT + path, (value) => value),
+  json: async (path) =>
+    readJson(
+      await get(DATA_ROOT + path, JSON_REQUEST),
+      DATA_ROOT + path,
+      (value) => value,
+    ),
   bytes: async (path) => {
     const url = DATA_ROOT + path
-    let response: Response
-    try {
-      response = await fetch(url)
-    } catch {
-      throw new DataError(`Network error while loading ${url}`, 0, url)
-    }
+    const response = await get(url)
     if (!response.ok) {
       throw new DataError(
         `${response.status} while loading ${url}`,
