@@ -14,6 +14,7 @@ import { CategoryNav } from '@/features/categories/components/category-nav'
 import { KeepNewestSync } from '@/features/offline/components/keep-newest-sync'
 import { OfflineNotices } from '@/features/offline/components/offline-notices'
 import { StorageNotice } from '@/features/reading/components/storage-notice'
+import type * as SearchRoute from './search'
 import { SearchField } from '@/features/search/components/search-field'
 import { SettingsMenu } from '@/features/settings/components/settings-menu'
 import type { CategoryNode } from '@/lib/article-schema'
@@ -54,7 +55,21 @@ const ShortcutsDialog = lazy(() =>
  * reader turns to the search field (not with the first screen).
  */
 function warmSearch(queryClient: QueryClient) {
-  void import('./search').then((route) => route.warm(queryClient))
+  void loadSearchRoute().then((route) => route.warm(queryClient))
+}
+
+let searchRoute: typeof SearchRoute | undefined
+function loadSearchRoute() {
+  return import('./search').then((route) => (searchRoute = route))
+}
+
+/**
+ * Starts the search at `href` beside the navigation there: at once when
+ * the route's code is in (the navigation's own work must not go first).
+ */
+function startSearch(queryClient: QueryClient, href: string) {
+  if (searchRoute) searchRoute.start(queryClient, href)
+  else void loadSearchRoute().then((route) => route.start(queryClient, href))
 }
 
 export const clientLoader =
@@ -106,7 +121,10 @@ export default function RootRoute() {
         <span className="site-tagline">
           <StableText text={(m) => m.siteTagline} />
         </span>
-        <SearchField onWarm={() => warmSearch(queryClient)} />
+        <SearchField
+          onWarm={() => warmSearch(queryClient)}
+          onSearch={(href) => startSearch(queryClient, href)}
+        />
         <div className="header-tools">
           <nav className="site-links" aria-label={messages.siteName}>
             <NavLink to={paths.saved.getHref()}>

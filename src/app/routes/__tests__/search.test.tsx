@@ -167,6 +167,27 @@ describe('the search field', () => {
     expect(field).toHaveFocus()
   })
 
+  test('typing starts the search before the navigation: its first page is asked for while the URL is still the list’s, and the route takes it over', async () => {
+    const user = userEvent.setup()
+    const { router, queryClient } = renderApp('/')
+    const field = await screen.findByRole('searchbox', { name: 'Search' })
+    await user.click(field)
+    // The field's focus loads the route's code and the index's entry point.
+    await waitFor(() =>
+      expect(queryClient.getQueryData(['search', 'meta'])).toBeDefined(),
+    )
+    const startedAt: string[] = []
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'added' && event.query.queryKey[1] === 'results')
+        startedAt.push(router.state.location.pathname)
+    })
+    await user.type(field, 'rust')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/search'))
+    await waitFor(() => expect(status()).toHaveTextContent('1 result'))
+    unsubscribe()
+    expect(startedAt).toEqual(['/'])
+  })
+
   test('Enter goes to the search page at once', async () => {
     const user = userEvent.setup()
     const { router } = renderApp('/')

@@ -16,6 +16,11 @@ export type SearchFieldProps = {
    * key): the route loads the search code and index meta ahead of the query.
    */
   onWarm?: () => void
+  /**
+   * Called with the search's URL just before navigating there: the route
+   * starts the search while the navigation runs.
+   */
+  onSearch?: (href: string) => void
 }
 
 /**
@@ -26,7 +31,7 @@ export type SearchFieldProps = {
  * never while typing elsewhere (the key map sees to that). The form holds
  * no search logic: the engine is in the search route's lazy chunk.
  */
-export function SearchField({ onWarm }: SearchFieldProps) {
+export function SearchField({ onWarm, onSearch }: SearchFieldProps) {
   const messages = useMessages()
   const navigate = useNavigate()
   const location = useLocation()
@@ -70,7 +75,9 @@ export function SearchField({ onWarm }: SearchFieldProps) {
     const scope = onSearchPage
       ? { c: params.c, sort: params.sort, saved: params.saved }
       : {}
-    void navigate(paths.search.getHref({ ...scope, q }), { replace })
+    const href = paths.search.getHref({ ...scope, q })
+    onSearch?.(href)
+    void navigate(href, { replace })
   }
 
   useKeyBindings([
