@@ -137,9 +137,15 @@ async function benchCorpus(corpus: Corpus) {
   const index = measureDir(path.join(pairs.data, 'search'))
   const articles = readArticles(pairs.data)
   const peerDir = path.join(root, `pagefind-${corpus.name}`)
+  let peerProblem = values['no-peer'] ? 'not measured (--no-peer)' : undefined
   const peer = values['no-peer']
     ? undefined
-    : await buildPagefindSite(articles, peerDir)
+    : await buildPagefindSite(articles, peerDir).catch((error: Error) => {
+        // Said in the report; the corpus is measured without the peer.
+        peerProblem = `failed: ${error.message}`
+        console.log(`  Pagefind ${peerProblem}`)
+        return undefined
+      })
   console.log(
     `  Zixun index: ${index.files} files, ${(index.bytes / 1e6).toFixed(1)} MB` +
       (peer
@@ -182,6 +188,7 @@ async function benchCorpus(corpus: Corpus) {
       pairs,
       index,
       peer,
+      peerProblem,
       ours,
       theirs,
       recall,
@@ -216,6 +223,7 @@ function report(result: Result): string {
   const {
     corpus,
     pairs,
+    peerProblem,
     index,
     peer,
     ours,
@@ -234,7 +242,7 @@ function report(result: Result): string {
     `Index: Zixun ${index.files.toLocaleString('en-US')} files, ${(index.bytes / 1e6).toFixed(1)} MB; ` +
       (peer
         ? `Pagefind ${peer.files.toLocaleString('en-US')} files, ${(peer.bytes / 1e6).toFixed(1)} MB (built in ${peer.seconds.toFixed(1)} s).`
-        : 'Pagefind not measured (--no-peer).'),
+        : `Pagefind ${peerProblem}.`),
     '',
     '| queries | first query data, Zixun p50 / p95 | Pagefind p50 / p95 | ratio p50 | warm latency, Zixun p50 / p95 | Pagefind p50 / p95 | ratio p95 |',
     '| --- | --- | --- | --- | --- | --- | --- |',

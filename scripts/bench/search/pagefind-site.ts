@@ -17,6 +17,30 @@ import type { BenchArticle } from './queries.ts'
  * `zh-CN`, and Pagefind searches the index of the page's language.
  */
 export async function buildPagefindSite(articles: BenchArticle[], dir: string) {
+  return untilStalled(
+    buildIndex(articles, dir),
+    `Pagefind's indexer stopped answering while indexing ${articles.length} articles (its process exited; out of memory?)`,
+  )
+}
+
+/**
+ * `work`, or a rejection with `message` if the event loop runs dry first:
+ * when Pagefind's indexer process dies (the kernel's OOM killer took it
+ * at 100,000 articles), its promises never settle and Node would
+ * otherwise exit silently, as if the bench were done.
+ */
+function untilStalled<T>(work: Promise<T>, message: string): Promise<T> {
+  let onIdle = () => {}
+  const stalled = new Promise<never>((_, reject) => {
+    onIdle = () => reject(new Error(message))
+  })
+  process.once('beforeExit', onIdle)
+  return Promise.race([work, stalled]).finally(() =>
+    process.off('beforeExit', onIdle),
+  )
+}
+
+async function buildIndex(articles: BenchArticle[], dir: string) {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const started = performance.now()
