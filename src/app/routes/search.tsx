@@ -9,7 +9,6 @@ import {
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { paths, unreadOnly, type SearchParams } from '@/config/paths'
-import { articleForResult } from '@/features/articles/api/article-queries'
 import { ArticleCard } from '@/features/articles/components/article-card'
 import { findCategory } from '@/features/categories/find-category'
 import { searchQueries } from '@/features/search/api/search-queries'
@@ -25,6 +24,7 @@ import { manifestQueries } from '@/lib/manifest-queries'
 import { articlePlainText } from '@/lib/sanitize'
 import { useReadingValue } from '@/lib/reading/use-reading'
 import { MAX_QUERY_LENGTH, parseQuery } from '@/lib/search/parse-query'
+import { articleForResult } from './search-result-article'
 import { useListReading } from './use-list-reading'
 
 export const clientLoader = () => async () => null

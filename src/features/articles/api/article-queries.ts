@@ -1,19 +1,13 @@
-import {
-  infiniteQueryOptions,
-  queryOptions,
-  type QueryClient,
-} from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { DATA_ROOT } from '@/config/paths'
 import {
   dataPaths,
   parseArticle,
   parseListPage,
-  type Article,
   type ListPage,
   type ListRef,
 } from '@/lib/article-schema'
-import { fetchJson, readJson } from '@/lib/data-client'
-import { storedResponse } from '@/lib/stored-responses'
+import { fetchJson } from '@/lib/data-client'
 import { findNeighbours } from './find-neighbours'
 
 /** Fetches page `page` (1-based) of a list. */
@@ -37,35 +31,6 @@ export function fetchArticle(id: string, signal?: AbortSignal) {
 function nextPage(last: ListPage): number | undefined {
   const { page, pages } = last._zixun
   return page < pages ? page + 1 : undefined
-}
-
-/**
- * An article for a search result, as fast as it can be had: from the
- * query cache, else the copy the service worker stored (an earlier
- * search, an opened article, a shelf), put in the query cache as stale
- * so that opening the result revalidates it; else from the network.
- * A search's hits wait on these reads, and the worker's network-first
- * route would revalidate each one on the way (decision 022).
- */
-export async function articleForResult(
-  client: QueryClient,
-  id: string,
-): Promise<Article> {
-  const options = articleQueries.detail(id)
-  const known = client.getQueryData(options.queryKey)
-  if (known) return known
-  const url = DATA_ROOT + dataPaths.article(id)
-  const stored = await storedResponse(url)
-  if (stored) {
-    const article = await readJson(stored, url, parseArticle).catch(
-      () => undefined,
-    )
-    if (article) {
-      client.setQueryData(options.queryKey, article, { updatedAt: 0 })
-      return article
-    }
-  }
-  return client.ensureQueryData(options)
 }
 
 export const articleQueries = {

@@ -2,7 +2,8 @@ import { QueryClient } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DATA_ROOT } from '@/config/paths'
 import type { Article } from '@/lib/article-schema'
-import { articleForResult, articleQueries } from './article-queries'
+import { articleQueries } from '@/features/articles/api/article-queries'
+import { articleForResult } from '../search-result-article'
 
 const article: Article = {
   id: 'stored1',
