@@ -69,7 +69,11 @@ const server = spawn(
   { stdio: 'inherit' },
 )
 console.log(`serve:nginx: http://127.0.0.1:${port}/ → ${dist}`)
+// Stopping means stopping now: nginx's fast shutdown (TERM), not the
+// graceful one (QUIT), which waits for every open request without a time
+// limit; a browser's long-lived request kept a test's server answering
+// after it was told to stop (offline.spec.ts timed out in a full run).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.kill('SIGQUIT'))
+  process.on(signal, () => server.kill('SIGTERM'))
 }
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -27,8 +27,12 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function until(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 20_000
+async function until(
+  check: () => Promise<boolean>,
+  what: string,
+  timeout = 20_000,
+) {
+  const deadline = Date.now() + timeout
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -71,7 +75,26 @@ export class SiteServer {
     const exited = new Promise((resolve) => running.once('exit', resolve))
     running.kill('SIGTERM')
     await exited
-    await until(async () => !(await answers(`${this.origin}/`)), 'nginx stop')
+    const down = async () => !(await answers(`${this.origin}/`))
+    // tsx runs the server script in a child process: if the wrapper went
+    // first, nginx is ended by its pid file (serve-nginx's prefix).
+    await until(down, 'nginx stop', 5_000).catch(async () => {
+      const pidFile = path.join(
+        root,
+        '.cache/nginx',
+        String(this.port),
+        'nginx.pid',
+      )
+      const pid = Number(
+        (await readFile(pidFile, 'utf8').catch(() => '')).trim(),
+      )
+      try {
+        if (pid > 0) process.kill(pid, 'SIGTERM')
+      } catch {
+        // Already gone: something else answers, and the wait below says so.
+      }
+      await until(down, 'nginx stop')
+    })
   }
 
   /** Replaces what the server serves with `dist` (a deployment). */
