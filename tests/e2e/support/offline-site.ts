@@ -57,9 +57,14 @@ export class SiteServer {
   }
 
   async start() {
+    // Node itself runs the script (tsx as a loader, not its wrapper
+    // process), so the stop signal reaches the script's handler, which
+    // stops nginx: through the wrapper, nginx was once left running.
     this.process = spawn(
-      bin('tsx'),
+      process.execPath,
       [
+        '--import',
+        'tsx',
         'scripts/hosting/serve-nginx.ts',
         ...['--dist', this.dist, '--port', String(this.port)],
       ],
@@ -76,8 +81,8 @@ export class SiteServer {
     running.kill('SIGTERM')
     await exited
     const down = async () => !(await answers(`${this.origin}/`))
-    // tsx runs the server script in a child process: if the wrapper went
-    // first, nginx is ended by its pid file (serve-nginx's prefix).
+    // Should nginx outlive the script anyway, it is ended by its pid
+    // file (serve-nginx's prefix).
     await until(down, 'nginx stop', 5_000).catch(async () => {
       const pidFile = path.join(
         root,
