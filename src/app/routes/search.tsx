@@ -71,9 +71,7 @@ export function start(queryClient: QueryClient, href: string) {
   const params = paths.search.parse(searchParams)
   const q = searchParams.get('q') ?? ''
   if (!meta || !manifest || params.saved || parseQuery(q).problem) return
-  const node = params.c?.length
-    ? findCategory(manifest.categories, params.c)
-    : undefined
+  const node = findCategory(manifest.categories, params.c ?? [])
   if (params.c?.length && !node) return
   void queryClient.prefetchInfiniteQuery(
     searchQueries.results(
@@ -99,10 +97,7 @@ export default function SearchRoute() {
   const q = searchParams.get('q') ?? ''
   const { data: manifest } = useSuspenseQuery(manifestQueries.get())
   const categoryPath = params.c ?? []
-  const node =
-    categoryPath.length > 0
-      ? findCategory(manifest.categories, categoryPath)
-      : undefined
+  const node = findCategory(manifest.categories, categoryPath)
   const query = useMemo(() => parseQuery(q), [q])
   const saved = params.saved === true
   const meta = useQuery({ ...searchQueries.meta(), enabled: !saved })
@@ -179,7 +174,7 @@ export default function SearchRoute() {
   const failed =
     (!saved && meta.isError) ||
     (results.isError && !results.isFetchNextPageError)
-  const missing = current?.pages.at(-1)?.missing ?? 0
+  const missing = lastPage?.missing ?? 0
   const status = searchStatus(messages, {
     query,
     searching: !failed && !query.problem && !current,
