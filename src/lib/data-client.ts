@@ -16,6 +16,34 @@ export class DataError extends Error {
 }
 
 /**
+ * Fetches a data file: a request that gets no answer rejects with a
+ * DataError of status 0 (an aborted one with its abort).
+ */
+export async function fetchData(
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    if (init?.signal?.aborted) throw error
+    throw new DataError(`Network error while loading ${url}`, 0, url)
+  }
+}
+
+/** `response` when its status is a success; else a DataError with that status. */
+export function successful(response: Response, url: string): Response {
+  if (!response.ok) {
+    throw new DataError(
+      `${response.status} while loading ${url}`,
+      response.status,
+      url,
+    )
+  }
+  return response
+}
+
+/**
  * Fetches a JSON file of the data contract and checks its shape.
  * A non-JSON answer counts as "not found": static hosts answer unknown
  * files with their HTML fallback page and status 200.
@@ -25,16 +53,10 @@ export async function fetchJson<T>(
   parse: (value: unknown) => T,
   signal?: AbortSignal,
 ): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(url, {
-      signal,
-      headers: { accept: 'application/json' },
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new DataError(`Network error while loading ${url}`, 0, url)
-  }
+  const response = await fetchData(url, {
+    signal,
+    headers: { accept: 'application/json' },
+  })
   return readJson(response, url, parse)
 }
 
@@ -47,13 +69,7 @@ export async function readJson<T>(
   url: string,
   parse: (value: unknown) => T,
 ): Promise<T> {
-  if (!response.ok) {
-    throw new DataError(
-      `${response.status} while loading ${url}`,
-      response.status,
-      url,
-    )
-  }
+  successful(response, url)
   const type = response.headers.get('content-type') ?? ''
   if (!type.includes('json')) {
     throw new DataError(`Not found: ${url}`, 404, url)

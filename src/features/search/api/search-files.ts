@@ -1,5 +1,5 @@
 import { DATA_ROOT } from '@/config/paths'
-import { DataError, readJson } from '@/lib/data-client'
+import { DataError, fetchData, readJson, successful } from '@/lib/data-client'
 import { OFFLINE_CACHES } from '@/lib/offline-caches'
 import type { IndexFiles } from '@/lib/search/index-reader'
 import { storedResponse } from '@/lib/stored-responses'
@@ -14,12 +14,7 @@ const JSON_REQUEST: RequestInit = { headers: { accept: 'application/json' } }
  */
 async function get(url: string, init?: RequestInit): Promise<Response> {
   const stored = await storedResponse(url, OFFLINE_CACHES.lists)
-  if (stored) return stored
-  try {
-    return await fetch(url, init)
-  } catch {
-    throw new DataError(`Network error while loading ${url}`, 0, url)
-  }
+  return stored ?? fetchData(url, init)
 }
 
 /**
@@ -36,14 +31,7 @@ export const searchFiles: IndexFiles = {
     ),
   bytes: async (path) => {
     const url = DATA_ROOT + path
-    const response = await get(url)
-    if (!response.ok) {
-      throw new DataError(
-        `${response.status} while loading ${url}`,
-        response.status,
-        url,
-      )
-    }
+    const response = successful(await get(url), url)
     if ((response.headers.get('content-type') ?? '').includes('html')) {
       throw new DataError(`Not found: ${url}`, 404, url)
     }
