@@ -9,10 +9,11 @@
  * Usage: tsx scripts/bench/offline.ts [--runs 3]
  *        (port: BENCH_NGINX_PORT or E2E_NGINX_PORT, else 4179)
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { nginxPrefix, spawnServeNginx } from '../hosting/serve-nginx-process.ts'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
@@ -138,17 +139,7 @@ const work = await mkdtemp(path.join(tmpdir(), 'zixun-bench-offline-'))
 const port = Number(
   process.env.BENCH_NGINX_PORT ?? process.env.E2E_NGINX_PORT ?? 4179,
 )
-const server = spawn(
-  path.join(root, 'node_modules/.bin/tsx'),
-  [
-    'scripts/hosting/serve-nginx.ts',
-    '--dist',
-    path.join(work, 'dist'),
-    '--port',
-    String(port),
-  ],
-  { cwd: root, stdio: 'ignore' },
-)
+const server = spawnServeNginx({ dist: path.join(work, 'dist'), port })
 try {
   const [posts] = await prepareE2eCorpus('demo')
   run(process.execPath, [
@@ -175,7 +166,7 @@ try {
   await addDemoImages(path.join(work, 'dist'))
   const precache = await precacheSize(path.join(work, 'dist'))
   const origin = `http://127.0.0.1:${port}`
-  const log = path.join(root, '.cache/nginx', String(port), 'access.log')
+  const log = path.join(nginxPrefix(port), 'access.log')
   for (
     let i = 0;
     i < 100 &&

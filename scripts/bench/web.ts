@@ -12,10 +12,11 @@
  *        [--warm 10] [--reuse]   (--reuse: the builds an earlier run left)
  * Ports: nginx on port, port+1, port+2; Chromium's DevTools on port+3.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { spawnServeNginx } from '../hosting/serve-nginx-process.ts'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
@@ -59,18 +60,8 @@ type Site = { name: string; origin: string; pages: SitePages; zixun: boolean }
 const servers: ChildProcess[] = []
 /** `npm run serve:nginx` for `dist` on `port` (with another site's rules: `include`). */
 function serve(dist: string, port: number, include?: string): string {
-  const args = [
-    'scripts/hosting/serve-nginx.ts',
-    '--dist',
-    dist,
-    '--port',
-    String(port),
-  ]
-  if (include) args.push('--include', include)
   servers.push(
-    spawn(path.resolve('node_modules/.bin/tsx'), args, {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
+    spawnServeNginx({ dist, port, include }, ['ignore', 'ignore', 'inherit']),
   )
   return `http://127.0.0.1:${port}`
 }

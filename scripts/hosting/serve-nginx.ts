@@ -16,6 +16,7 @@ import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { renderMainConfig } from './nginx-main-config.ts'
+import { nginxPrefix } from './serve-nginx-process.ts'
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +48,7 @@ while (!existsSync(path.join(dist, 'index.html'))) {
   await sleep(250)
 }
 
-const prefix = path.join(repo, '.cache/nginx', String(port))
+const prefix = nginxPrefix(port)
 mkdirSync(path.join(prefix, 'temp'), { recursive: true })
 const config = path.join(prefix, 'nginx.conf')
 writeFileSync(
@@ -70,9 +71,7 @@ const server = spawn(
 )
 console.log(`serve:nginx: http://127.0.0.1:${port}/ → ${dist}`)
 // Stopping means stopping now: nginx's fast shutdown (TERM), not the
-// graceful one (QUIT), which waits for every open request without a time
-// limit; a browser's long-lived request kept a test's server answering
-// after it was told to stop (offline.spec.ts timed out in a full run).
+// graceful one (QUIT), which waits for open requests without a time limit.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill('SIGTERM'))
 }

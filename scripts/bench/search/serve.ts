@@ -9,6 +9,7 @@ import {
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { renderMainConfig } from '../../hosting/nginx-main-config.ts'
+import { nginxPrefix } from '../../hosting/serve-nginx-process.ts'
 
 const repo = path.resolve(import.meta.dirname, '../../..')
 
@@ -71,7 +72,7 @@ export async function serveWithNginx(
   )
   if (!nginx)
     throw new Error('bench:search needs nginx (scripts/ensure-system-deps.sh)')
-  const prefix = path.join(repo, '.cache/nginx', String(port))
+  const prefix = nginxPrefix(port)
   mkdirSync(path.join(prefix, 'temp'), { recursive: true })
   let include = path.join(repo, 'deploy/nginx.conf')
   if (site === 'peer') {

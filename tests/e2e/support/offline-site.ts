@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { e2eDirs } from '../../../scripts/e2e/corpora'
 import { generateDemoImages } from '../../../scripts/demo/generate'
+import { spawnServeNginx } from '../../../scripts/hosting/serve-nginx-process'
 import type { Article } from '../../../src/lib/article-schema'
 
 const root = path.resolve(import.meta.dirname, '../../..')
@@ -27,12 +28,8 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function until(
-  check: () => Promise<boolean>,
-  what: string,
-  timeout = 20_000,
-) {
-  const deadline = Date.now() + timeout
+async function until(check: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 20_000
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -57,19 +54,7 @@ export class SiteServer {
   }
 
   async start() {
-    // Node itself runs the script (tsx as a loader, not its wrapper
-    // process), so the stop signal reaches the script's handler, which
-    // stops nginx: through the wrapper, nginx was once left running.
-    this.process = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/hosting/serve-nginx.ts',
-        ...['--dist', this.dist, '--port', String(this.port)],
-      ],
-      { cwd: root, stdio: 'ignore' },
-    )
+    this.process = spawnServeNginx({ dist: this.dist, port: this.port })
     await until(() => answers(`${this.origin}/`), `nginx on ${this.port}`)
   }
 
@@ -80,26 +65,7 @@ export class SiteServer {
     const exited = new Promise((resolve) => running.once('exit', resolve))
     running.kill('SIGTERM')
     await exited
-    const down = async () => !(await answers(`${this.origin}/`))
-    // Should nginx outlive the script anyway, it is ended by its pid
-    // file (serve-nginx's prefix).
-    await until(down, 'nginx stop', 5_000).catch(async () => {
-      const pidFile = path.join(
-        root,
-        '.cache/nginx',
-        String(this.port),
-        'nginx.pid',
-      )
-      const pid = Number(
-        (await readFile(pidFile, 'utf8').catch(() => '')).trim(),
-      )
-      try {
-        if (pid > 0) process.kill(pid, 'SIGTERM')
-      } catch {
-        // Already gone: something else answers, and the wait below says so.
-      }
-      await until(down, 'nginx stop')
-    })
+    await until(async () => !(await answers(`${this.origin}/`)), 'nginx stop')
   }
 
   /** Replaces what the server serves with `dist` (a deployment). */
