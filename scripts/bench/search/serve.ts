@@ -34,7 +34,7 @@ location / {
 }
 `
 
-/** One request nginx answered: its path and the body bytes it sent (compressed, as on the wire). */
+/** A site nginx serves for the bench, and what its access log says it sent. */
 export type Served = {
   origin: string
   stop: () => Promise<void>
@@ -44,12 +44,13 @@ export type Served = {
   requestsSince: (mark: number) => LoggedRequest[]
 }
 
+/** One request nginx answered: its path and the body bytes it sent (compressed, as on the wire). */
 export type LoggedRequest = { path: string; status: number; bytes: number }
 
 /** `"GET /path HTTP/1.1" 200 1234` in nginx's default (combined) log format. */
 const LOG_LINE = /"[A-Z]+ (\S+) [^"]*" (\d{3}) (\d+)/
 
-/** The requests of an access log from byte `mark` on. */
+/** The requests in a stretch of an access log (a line cut off is left out). */
 export function parseAccessLog(text: string): LoggedRequest[] {
   return text
     .split('\n')
