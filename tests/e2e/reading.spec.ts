@@ -41,6 +41,15 @@ function treeLink(page: Page, name: string) {
     .getByRole('link', { name: new RegExp(`^${name} \\d+ Unread$`) })
 }
 
+/** Saves the cards titled `titles` from their Save buttons, each once it reads as saved. */
+async function saveFromCards(page: Page, titles: readonly string[]) {
+  for (const title of titles) {
+    const save = page.getByRole('button', { name: `Save: ${title}` })
+    await save.click()
+    await expect(save).toHaveAttribute('aria-pressed', 'true')
+  }
+}
+
 async function expectUnreadInTree(page: Page, name: string, n: number) {
   await expect(treeLink(page, name).locator('.count')).toHaveText(
     new RegExp(`^${n}\\b`),
@@ -142,12 +151,7 @@ test('saved articles are listed on /saved after a reload, newest saved first', a
   const titles = await cards(page)
     .getByRole('heading')
     .evaluateAll((els) => els.slice(0, 3).map((el) => el.textContent ?? ''))
-  for (const title of [titles[2], titles[0]]) {
-    await page.getByRole('button', { name: `Save: ${title}` }).click()
-    await expect(
-      page.getByRole('button', { name: `Save: ${title}` }),
-    ).toHaveAttribute('aria-pressed', 'true')
-  }
+  await saveFromCards(page, [titles[2], titles[0]])
   await page.getByRole('link', { name: 'Saved' }).click()
   await expect(page).toHaveURL(/\/saved$/)
   await page.reload()
@@ -374,12 +378,7 @@ test('saved articles can be searched: from /saved, in their own text, the scope 
   const titles = await cards(page)
     .getByRole('heading')
     .evaluateAll((els) => els.slice(0, 4).map((el) => el.textContent ?? ''))
-  for (const title of [titles[1], titles[3]]) {
-    await page.getByRole('button', { name: `Save: ${title}` }).click()
-    await expect(
-      page.getByRole('button', { name: `Save: ${title}` }),
-    ).toHaveAttribute('aria-pressed', 'true')
-  }
+  await saveFromCards(page, [titles[1], titles[3]])
   await page.getByRole('link', { name: 'Saved' }).click()
   await page.getByRole('link', { name: 'Search saved articles' }).click()
   await expect(page).toHaveURL(/\/search\?saved=1$/)
