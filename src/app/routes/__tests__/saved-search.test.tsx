@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { server } from '@/testing/mocks/server'
 import { renderApp } from '@/testing/render-app'
+import { searchStatus } from '@/testing/search-status'
 import { createTestReadingStore } from '@/testing/reading-store'
 
 // Typing waits out the field's debounce; route chunks load lazily.
@@ -12,11 +13,6 @@ vi.setConfig({ testTimeout: 20_000 })
 const slow = { timeout: 10_000 }
 
 afterEach(() => server.events.removeAllListeners())
-
-const status = () =>
-  screen
-    .getAllByRole('status')
-    .find((region) => region.classList.contains('search-status'))!
 
 const titles = () =>
   screen
@@ -40,7 +36,10 @@ describe('searching the saved articles', () => {
       requested.push(new URL(request.url).pathname)
     })
     renderApp('/search?q=body&saved=1', { reading })
-    await waitFor(() => expect(status()).toHaveTextContent('2 results'), slow)
+    await waitFor(
+      () => expect(searchStatus()).toHaveTextContent('2 results'),
+      slow,
+    )
     expect(titles()).toEqual(
       [fixtureArticles[1].title, fixtureArticles[2].title].sort(),
     )
@@ -65,7 +64,10 @@ describe('searching the saved articles', () => {
       await screen.findByText('Type a word to search your saved articles.'),
     ).toBeInTheDocument()
     await user.type(field, 'body')
-    await waitFor(() => expect(status()).toHaveTextContent('2 results'), slow)
+    await waitFor(
+      () => expect(searchStatus()).toHaveTextContent('2 results'),
+      slow,
+    )
     expect(titles()).toEqual(
       [fixtureArticles[1].title, fixtureArticles[3].title].sort(),
     )
@@ -95,7 +97,10 @@ describe('searching the saved articles', () => {
     expect(titles()).toEqual([fixtureArticles[1].title])
     fail = false
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
-    await waitFor(() => expect(status()).toHaveTextContent('2 results'), slow)
+    await waitFor(
+      () => expect(searchStatus()).toHaveTextContent('2 results'),
+      slow,
+    )
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

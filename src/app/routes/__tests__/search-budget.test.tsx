@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import type * as Engine from '@/lib/search/engine'
 import { renderApp } from '@/testing/render-app'
+import { searchStatus } from '@/testing/search-status'
 
 vi.setConfig({ testTimeout: 20_000 })
 
@@ -29,11 +30,6 @@ vi.mock('@/lib/search/engine', async (importOriginal) => {
   return real
 })
 
-const status = () =>
-  screen
-    .getAllByRole('status')
-    .find((region) => region.classList.contains('search-status'))!
-
 describe('a search that stops at its read budget', () => {
   test('says how many articles it checked, and "Search further" goes on', async () => {
     const user = userEvent.setup()
@@ -50,7 +46,7 @@ describe('a search that stops at its read budget', () => {
     expect(screen.queryByText(/Nothing found/)).toBeNull()
     expect(screen.queryAllByRole('article')).toHaveLength(0)
     await user.click(more)
-    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('4 results'))
     const cards = screen.getAllByRole('article')
     expect(cards).toHaveLength(4)
     expect(

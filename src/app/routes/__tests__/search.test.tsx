@@ -5,15 +5,10 @@ import { describe, expect, test, vi } from 'vitest'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { server } from '@/testing/mocks/server'
 import { renderApp } from '@/testing/render-app'
+import { searchStatus } from '@/testing/search-status'
 
 // Typing waits out the field's debounce, and each search loads its files.
 vi.setConfig({ testTimeout: 15_000 })
-
-/** The search's own live region (the results' list toolbar has one for Undo). */
-const status = () =>
-  screen
-    .getAllByRole('status')
-    .find((region) => region.classList.contains('search-status'))!
 
 function resultTitles() {
   return screen
@@ -30,7 +25,7 @@ describe('the search page', () => {
         name: 'Results for “智能体验”',
       }),
     ).toBeInTheDocument()
-    await waitFor(() => expect(status()).toHaveTextContent('1 result'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('1 result'))
     const card = screen.getByRole('article')
     const link = within(card).getByRole('link', {
       name: fixtureArticles[1].title,
@@ -47,7 +42,7 @@ describe('the search page', () => {
 
   test('every hit is a card; the count is announced in a live region', async () => {
     renderApp('/search?q=body')
-    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('4 results'))
     expect(resultTitles()).toHaveLength(4)
     expect(screen.getAllByText('Body', { selector: 'mark' })).toHaveLength(4)
   })
@@ -55,7 +50,7 @@ describe('the search page', () => {
   test('newest first is a link of its own and sorts by date', async () => {
     const user = userEvent.setup()
     renderApp('/search?q=body')
-    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('4 results'))
     await user.click(screen.getByRole('link', { name: 'Newest' }))
     await waitFor(() =>
       expect(resultTitles()).toEqual(
@@ -70,7 +65,7 @@ describe('the search page', () => {
 
   test('a search limited to a category finds only what is in it', async () => {
     renderApp(`/search?q=body&c=${encodeURIComponent('编程')}`)
-    await waitFor(() => expect(status()).toHaveTextContent('2 results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('2 results'))
     expect(resultTitles().sort()).toEqual(['Against SQL', 'Go 1.30 released'])
     expect(screen.getByText(/in 编程/)).toBeInTheDocument()
     expect(
@@ -80,7 +75,7 @@ describe('the search page', () => {
 
   test('a category that does not exist: says so and searches them all', async () => {
     renderApp(`/search?q=body&c=${encodeURIComponent('没有这个')}`)
-    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('4 results'))
     expect(
       screen.getByText(
         'There is no category “没有这个”: searching all categories.',
@@ -90,7 +85,7 @@ describe('the search page', () => {
 
   test('a c that is not valid percent-encoding is read as it is written', async () => {
     renderApp('/search?q=body&c=%E4%ZZ')
-    await waitFor(() => expect(status()).toHaveTextContent('4 results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('4 results'))
     expect(screen.getByText(/no category “.*%ZZ”/)).toBeInTheDocument()
   })
 
@@ -100,7 +95,7 @@ describe('the search page', () => {
       await screen.findByText('Nothing found for “zebra”.'),
     ).toBeInTheDocument()
     expect(screen.getByText(/Try fewer words/)).toBeInTheDocument()
-    expect(status()).toHaveTextContent('No results')
+    expect(searchStatus()).toHaveTextContent('No results')
   })
 
   test.each([
@@ -125,7 +120,7 @@ describe('the search page', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /Results for/ }),
     ).toBeInTheDocument()
-    await waitFor(() => expect(status()).toHaveTextContent('No results'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('No results'))
   })
 
   test('a shard that fails to load shows an error, and Retry finds the results', async () => {
@@ -143,7 +138,7 @@ describe('the search page', () => {
     )
     fail = false
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
-    await waitFor(() => expect(status()).toHaveTextContent('1 result'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('1 result'))
     expect(
       screen.getByRole('link', { name: fixtureArticles[0].title }),
     ).toBeInTheDocument()
@@ -183,7 +178,7 @@ describe('the search field', () => {
     })
     await user.type(field, 'rust')
     await waitFor(() => expect(router.state.location.pathname).toBe('/search'))
-    await waitFor(() => expect(status()).toHaveTextContent('1 result'))
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('1 result'))
     unsubscribe()
     expect(startedAt).toEqual(['/'])
   })
