@@ -13,14 +13,16 @@ import {
  * `.gz` files): checked in `npm run test:all` (tests/e2e/size-budget.spec.ts).
  * Issue 14 aims at 100 kB of JS; React DOM, React Router and TanStack Query
  * alone are ~105 kB gzip (decision 027), so the budget is what the app
- * costs now with little room: 141.4 kB, of which ~1.5 kB is the price of
+ * costs now with little room: 141.8 kB, of which ~1.5 kB is the price of
  * evaluating it in three tasks instead of one (`src/main.tsx`: the longest
- * task of a 4×-slowed first visit halved), ~0.3 kB searching saved articles
- * and ~0.4 kB the service worker's listener in the entry (what it says
- * about the network while the page starts must not be lost). A feature that
+ * task of a 4×-slowed first visit halved), ~0.3 kB searching saved articles,
+ * ~0.4 kB the service worker's listener in the entry (what it says about
+ * the network while the page starts must not be lost) and ~0.4 kB the
+ * switch after hydration in turns (`hydration-turns.ts`: Lighthouse's
+ * blocking time on `/` from ~500 to ~110 ms, decision 029). A feature that
  * adds to the first load must load lazily (or say why, and raise this).
  */
-export const FIRST_LOAD_BUDGET = { js: 141_500, css: 6_000 } as const
+export const FIRST_LOAD_BUDGET = { js: 142_000, css: 6_000 } as const
 
 /** The files the browser loads for `/` before the list can hydrate. */
 export type FirstLoadAssets = { js: string[]; css: string[] }

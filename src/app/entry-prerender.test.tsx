@@ -222,6 +222,80 @@ describe('a prerendered list', { timeout: 20_000 }, () => {
     },
   )
 
+  test('switches to the reader after hydration part by part: the frame, then cards and tree rows in turns of their own', async () => {
+    const base = manifest.all.base
+    const container = document.createElement('div')
+    container.innerHTML = await createPrerenderer(manifest).renderList(
+      '/',
+      firstPage(base),
+    )
+    document.body.append(container)
+    const cards = [...container.querySelectorAll('article.card')]
+    // The tree's first count is All's: part of the frame, not a row's.
+    const [allCount, ...rows] = container.querySelectorAll(
+      '.category-tree .count',
+    )
+    expect(cards.length).toBeGreaterThanOrEqual(2)
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    // What each card and tree row shows once it has switched.
+    const cardSwitched = (card: Element) =>
+      card
+        .querySelector('.share-button')
+        ?.getAttribute('aria-label')
+        ?.startsWith('Share') === true
+    const rowSwitched = (count: Element) => count.matches('.unread-count')
+    // Seen after every task that changed the page (a MutationObserver's
+    // callback runs once the task's changes are done).
+    const seen: { frame: boolean; cards: number; rows: number }[] = []
+    const observer = new MutationObserver(() => {
+      seen.push({
+        frame:
+          container.querySelector('.list-end button')?.textContent ===
+          'Load more',
+        cards: cards.filter(cardSwitched).length,
+        rows: rows.filter(rowSwitched).length,
+      })
+    })
+    observer.observe(container, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    })
+
+    const { router, app } = startApp('/')
+    await waitFor(() => expect(router.state.initialized).toBe(true), slow)
+    // Not in act(): it would run the turns' tasks and commits together.
+    // React schedules as in the browser, as `waitFor` lets it.
+    const actEnvironment = globalThis.IS_REACT_ACT_ENVIRONMENT
+    globalThis.IS_REACT_ACT_ENVIRONMENT = false
+    const root = hydrateRoot(container, app('en'))
+    mounted.push(() => {
+      root.unmount()
+      globalThis.IS_REACT_ACT_ENVIRONMENT = actEnvironment
+    })
+    await waitFor(() => {
+      expect(cards.filter(cardSwitched)).toHaveLength(cards.length)
+      expect(rows.filter(rowSwitched)).toHaveLength(rows.length)
+    }, slow)
+    observer.disconnect()
+
+    // The frame switched on its own: no card or row with it.
+    const frame = seen.findIndex((state) => state.frame)
+    expect(seen[frame]).toEqual({ frame: true, cards: 0, rows: 0 })
+    expect(allCount).toHaveClass('unread-count')
+    // Then the parts, in later tasks and more than one (how many a turn
+    // takes is hydration-turns.test.ts's; rows inside a row wait for it).
+    const afterwards = seen.slice(frame + 1)
+    expect(afterwards.length).toBeGreaterThan(1)
+    expect(afterwards[0].cards + afterwards[0].rows).toBeLessThan(
+      cards.length + rows.length,
+    )
+
+    // The same elements throughout: switched in place, not redrawn.
+    expect([...container.querySelectorAll('article.card')]).toEqual(cards)
+  })
+
   test('shows the same list as the app renders for the URL', async () => {
     const prerendered = document.createElement('div')
     prerendered.innerHTML = await createPrerenderer(manifest).renderList(

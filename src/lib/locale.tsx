@@ -28,40 +28,53 @@ export type LocaleProviderProps = {
   children: ReactNode
 }
 
+/** What the server writes and hydration finds: the site's language, fixed UTC dates. */
+const SITE_LOCALE: Locale = {
+  language: DEFAULT_LANGUAGE,
+  messages: messagesFor(DEFAULT_LANGUAGE),
+  dates: 'fixed',
+  formatDate: formatFixedDate,
+}
+
 /**
  * Interface text and dates for everything below. On the server and while
  * hydrating, the site's language (`DEFAULT_LANGUAGE`) and fixed UTC dates,
- * so a prerendered page is exactly what the app draws first; right after
- * hydration, or at once on a page that was not prerendered, the language
- * the reader chose in the settings (else `language`) and local dates.
- * `<html lang>` follows.
+ * so a prerendered page is exactly what the app draws first; once
+ * hydrated (`useHydrated()` where the text is used: the frame first, then
+ * each `HydrationPart` in its turn), or at once on a page that was not
+ * prerendered, the language the reader chose in the settings (else
+ * `language`) and local dates. `<html lang>` names that language from
+ * the start (the boot script sets it) and follows the reader's choice.
  */
 export function LocaleProvider({ language, children }: LocaleProviderProps) {
-  const hydrated = useHydrated()
   const chosen = usePreferences().preferences.language
-  const active = hydrated ? (chosen ?? language) : DEFAULT_LANGUAGE
+  const active = chosen ?? language
   const locale = useMemo(
     (): Locale => ({
       language: active,
       messages: messagesFor(active),
-      dates: hydrated ? 'local' : 'fixed',
-      formatDate: hydrated
-        ? (iso) => formatLocalDate(iso, active)
-        : formatFixedDate,
+      dates: 'local',
+      formatDate: (iso) => formatLocalDate(iso, active),
     }),
-    [active, hydrated],
+    [active],
   )
+  // The boot script set it before the page was parsed (decision 029); it
+  // changes when the reader picks another language. Not while hydrating:
+  // the stored choice is not read yet.
+  const hydrated = useHydrated()
   useEffect(() => {
-    document.documentElement.lang = active
-  }, [active])
+    const root = document.documentElement
+    if (hydrated && root.lang !== active) root.lang = active
+  }, [hydrated, active])
   return <LocaleContext value={locale}>{children}</LocaleContext>
 }
 
 /** The language, text and date style being shown. */
 export function useLocale(): Locale {
   const locale = use(LocaleContext)
+  const hydrated = useHydrated()
   if (!locale) throw new Error('useMessages needs a <LocaleProvider>')
-  return locale
+  return hydrated ? locale : SITE_LOCALE
 }
 
 /** The interface text in the language being shown. */

@@ -2,10 +2,13 @@ import {
   createContext,
   use,
   useEffect,
+  useLayoutEffect,
+  useRef,
   useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react'
+import { waitForTurn, type Turn } from './hydration-turns'
 
 const subscribe = () => () => {}
 
@@ -21,14 +24,14 @@ function useHydrating(): boolean {
 const HydratedContext = createContext<boolean | null>(null)
 
 /**
- * Tells every `useHydrated()` below when hydration is over, in one
- * render: the whole app then re-renders once (the reader's language,
- * local dates, device state), not once per `useSyncExternalStore` that
- * flips. Not in a transition: while the first load's queries resolve,
- * their stores change under a concurrent render, and React then redoes
- * the whole of it synchronously; Lighthouse measured that as 250 ms
- * more blocking time on `/` (decision 027). A page that was not hydrated
- * renders with `true` from its first render.
+ * Tells every `useHydrated()` below when hydration is over: the page's
+ * frame (everything outside a `HydrationPart`) re-renders once, from an
+ * effect after hydration's commit (the reader's language, local dates,
+ * device state); then the parts take their turns (decision 029). Not in
+ * a transition: while the first load's queries resolve, their stores
+ * change under a concurrent render, and React then redoes the whole of it
+ * synchronously (decision 027). A page that was not hydrated renders with
+ * `true` from its first render.
  */
 export function HydratedProvider({ children }: { children: ReactNode }) {
   const hydrating = useHydrating()
@@ -42,11 +45,40 @@ export function HydratedProvider({ children }: { children: ReactNode }) {
 }
 
 /**
+ * A part of a hydrated page that makes the switch after hydration in a
+ * turn of its own, after the frame's: a card, a row of the category tree.
+ * Each switch rewrites the part's text and attributes (language, dates,
+ * reading state); done for the whole page at once it was one task of
+ * 100–200 ms on a phone, done part by part no task is long and input is
+ * answered between them (decision 029). Inside, `useHydrated()` (and so
+ * `useLocale()`) stays false until the part's turn. A part mounted after
+ * the switch (the next page of a list, a route rendered afresh) has no
+ * turn to wait for; a part inside another waits for that one's turn.
+ */
+export function HydrationPart({ children }: { children: ReactNode }) {
+  const outer = useHydrated()
+  const [switched, setSwitched] = useState(outer)
+  const turn = useRef<Turn>(null)
+  useEffect(() => {
+    // In the queue once what holds it has switched: the frame's parts
+    // first, in the page's order, then the parts inside them.
+    if (switched || !outer) return
+    const queued = waitForTurn(() => setSwitched(true))
+    turn.current = queued
+    return () => queued.leave()
+  }, [switched, outer])
+  useLayoutEffect(() => {
+    if (switched) turn.current?.committed()
+  }, [switched])
+  return <HydratedContext value={outer && switched}>{children}</HydratedContext>
+}
+
+/**
  * False while React renders on the server and while it hydrates that
  * markup in the browser; true in every other client render. Right after
- * hydration React renders again with true (in a transition, under a
- * `HydratedProvider`), so a component can first draw exactly what was
- * prerendered and then what the reader gets.
+ * hydration React renders again with true (under a `HydratedProvider`;
+ * inside a `HydrationPart`, in the part's turn), so a component can first
+ * draw exactly what was prerendered and then what the reader gets.
  */
 export function useHydrated(): boolean {
   const provided = use(HydratedContext)

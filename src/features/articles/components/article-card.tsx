@@ -7,6 +7,7 @@ import { useMessages } from '@/lib/locale'
 import type { PrefetchReason } from '../api/idle-prefetch'
 import { ArticleThumbnail } from './article-thumbnail'
 import { CategoryLinks } from './category-links'
+import { HydrationPart, useHydrated } from '@/lib/use-hydrated'
 import { useOnVisible } from '@/lib/use-on-visible'
 import { usePrefersTouch } from './use-prefers-touch'
 import { useScrolledPast } from './use-scrolled-past'
@@ -29,18 +30,32 @@ export type ArticleCardProps = {
   summaryContent?: ReactNode
 }
 
-/** One list entry; the title is a real link so it can be opened in a new tab. */
-export function ArticleCard({
+/**
+ * One list entry; the title is a real link so it can be opened in a new
+ * tab. On a prerendered list each card makes the switch after hydration
+ * (language, local date, reading state) in a turn of its own.
+ */
+export function ArticleCard(props: ArticleCardProps) {
+  return (
+    <HydrationPart>
+      <CardContent {...props} />
+    </HydrationPart>
+  )
+}
+
+function CardContent({
   article,
   linkState,
   onPrefetch,
   renderActions,
-  read,
+  read: knownRead,
   onScrolledPast,
   titleContent,
   summaryContent,
 }: ArticleCardProps) {
   const messages = useMessages()
+  // What the list knows of the reader, shown once this card has switched.
+  const read = useHydrated() ? knownRead : undefined
   const source = article._zixun.source ?? article.authors[0]?.name
   const prefetch = onPrefetch
     ? () => onPrefetch(article.id, 'intent')

@@ -1,4 +1,5 @@
 import { useMessages } from '@/lib/locale'
+import { useHydrated } from '@/lib/use-hydrated'
 
 export type CategoryCountProps = {
   count: number
@@ -12,8 +13,9 @@ export type CategoryCountProps = {
  * `data-reader` marks it as one of the parts that follow the reader's
  * state, which prerendered pages cannot know.
  */
-export function CategoryCount({ count, unread }: CategoryCountProps) {
+export function CategoryCount({ count, unread: known }: CategoryCountProps) {
   const messages = useMessages()
+  const unread = useHydrated() ? known : undefined
   if (unread === undefined) {
     return (
       <span className="count" data-reader="">

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
+import { HydrationPart } from '@/lib/use-hydrated'
 import { CategoryCount } from './category-count'
 
 export type CategoryTreeProps = {
@@ -19,13 +20,11 @@ export function CategoryTree({
   activePath,
   unreadOf,
 }: CategoryTreeProps) {
+  // Each row makes the switch after hydration in a turn of its own.
   return nodes.map((node) => (
-    <CategoryItem
-      key={node.key}
-      node={node}
-      activePath={activePath}
-      unreadOf={unreadOf}
-    />
+    <HydrationPart key={node.key}>
+      <CategoryItem node={node} activePath={activePath} unreadOf={unreadOf} />
+    </HydrationPart>
   ))
 }
 
