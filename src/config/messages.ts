@@ -1,22 +1,14 @@
 import { readingEn, readingZh } from './reading-messages.ts'
 
-/** The interface languages, as `<html lang>` names them. */
-export type Language = 'zh-CN' | 'en'
+import { type Language } from './languages.ts'
 
-/** The languages in the order the language switch offers them. */
-export const LANGUAGES: readonly Language[] = ['zh-CN', 'en']
-
-/** Whether `value` names an interface language (e.g. a stored choice). */
-export function isLanguage(value: unknown): value is Language {
-  return (LANGUAGES as readonly unknown[]).includes(value)
-}
-
-/**
- * The site's own language: `index.html` and every prerendered page are
- * written in it, and the app hydrates them in it before it switches to
- * the reader's.
- */
-export const DEFAULT_LANGUAGE: Language = 'zh-CN'
+export {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGES,
+  pickLanguage,
+  type Language,
+} from './languages.ts'
 
 /** Interface text in English. */
 const en = {
@@ -297,14 +289,4 @@ const byLanguage: Record<Language, Messages> = { 'zh-CN': zh, en }
 /** The interface text of `language`. */
 export function messagesFor(language: Language): Messages {
   return byLanguage[language]
-}
-
-/**
- * The reader's language from the browser's list (`navigator.languages`):
- * the first Chinese or English entry decides; English when neither is
- * there.
- */
-export function pickLanguage(languages: readonly string[]): Language {
-  const first = languages.find((lang) => /^(zh|en)\b/i.test(lang)) ?? 'en'
-  return first.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { isLanguage, type Language } from '@/config/messages'
+import { isLanguage, LANGUAGE_KEY, type Language } from '@/config/languages'
 import {
   applyLook,
   DEFAULT_LOOK,
@@ -9,9 +9,6 @@ import {
   type Look,
   type LookName,
 } from './look'
-
-/** Where the chosen interface language is kept (absent: the browser's). */
-export const LANGUAGE_KEY = 'zixun:language'
 
 /** What the reader chose for this device. */
 export type Preferences = Look & {

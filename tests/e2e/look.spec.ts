@@ -11,6 +11,7 @@ import {
   openSettings,
   pageBackground,
 } from './support/settings'
+import { BOOT_MAX_BYTES } from '../../scripts/vite/boot-script-plugin.ts'
 
 const [article] = readCorpus('demo')
 
@@ -79,7 +80,9 @@ test.describe('the theme', () => {
       )
       expect(inline, 'no inline script').toEqual([])
       const response = await page.request.get(tags[boot].attribs.src)
-      expect((await response.body()).byteLength).toBeLessThanOrEqual(1024)
+      expect((await response.body()).byteLength).toBeLessThanOrEqual(
+        BOOT_MAX_BYTES,
+      )
     }
   })
 
