@@ -6,6 +6,7 @@ import { DEFAULT_LANGUAGE, pickLanguage } from '@/config/messages'
 import type { Language } from '@/config/messages'
 import { formatLocalDate } from './format-date'
 import { LocaleProvider, useFormatDate, useMessages } from './locale'
+import { HydratedProvider } from './use-hydrated'
 
 const ISO = '2026-11-20T08:05:00Z'
 
@@ -19,11 +20,15 @@ function Probe() {
   )
 }
 
+// Under a HydratedProvider, as in the app: it tells a server render and
+// hydration from a client render.
 function app(language: Language) {
   return (
-    <LocaleProvider language={language}>
-      <Probe />
-    </LocaleProvider>
+    <HydratedProvider>
+      <LocaleProvider language={language}>
+        <Probe />
+      </LocaleProvider>
+    </HydratedProvider>
   )
 }
 

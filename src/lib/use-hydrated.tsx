@@ -78,10 +78,13 @@ export function HydrationPart({ children }: { children: ReactNode }) {
  * markup in the browser; true in every other client render. Right after
  * hydration React renders again with true (under a `HydratedProvider`;
  * inside a `HydrationPart`, in the part's turn), so a component can first
- * draw exactly what was prerendered and then what the reader gets.
+ * draw exactly what was prerendered and then what the reader gets. Read
+ * from the provider alone: a `useSyncExternalStore` in each caller made
+ * React re-render every one of them at once, synchronously, as hydration
+ * ended (decision 029). Without a provider (a component rendered on its
+ * own in the browser) it is true; server renders and hydration need one
+ * (`AppProvider` has it).
  */
 export function useHydrated(): boolean {
-  const provided = use(HydratedContext)
-  const hydrating = useHydrating()
-  return provided ?? !hydrating
+  return use(HydratedContext) ?? true
 }
