@@ -1,3 +1,4 @@
+import { AFTER_PAINT_HINT, HINTS_RELEASED_MARK } from './config/shell'
 import { startOffline } from './features/offline/start-offline'
 import './styles/app.css'
 import './styles/reading.css'
@@ -12,11 +13,43 @@ document.documentElement.dataset.version = __ZIXUN_VERSION__
 const yieldToBrowser = () =>
   new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+/**
+ * Once the page has painted: at its second frame. A page that is not
+ * shown (a tab opened in the background) runs no frames; it goes on at
+ * once, or as soon as it is hidden.
+ */
+const afterFirstPaint = () =>
+  new Promise<void>((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve()
+    document.addEventListener('visibilitychange', () => resolve(), {
+      once: true,
+    })
+    // The frame after the first: by then the first has been presented.
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+  })
+
+/** Asks for the code and data a prerendered page held back until it painted. */
+function releaseHints() {
+  performance.mark(HINTS_RELEASED_MARK)
+  const held = document.querySelectorAll(`link[${AFTER_PAINT_HINT}]`)
+  for (const link of held) {
+    link.setAttribute('rel', link.getAttribute(AFTER_PAINT_HINT) ?? '')
+    link.removeAttribute(AFTER_PAINT_HINT)
+  }
+}
+
 // The entry is only this: the frameworks and the app are evaluated in
 // separate tasks (a statically imported graph runs in one), each short
 // enough on a slow phone not to block a tap. Their files are preloaded
-// by the page, so the steps wait for no download (decision 027).
+// by the page (a prerendered page's once it has painted), so the steps
+// wait for little download (decisions 027, 030).
 async function startApp(element: HTMLElement) {
+  // A prerendered page is there to be read before the app runs: its text
+  // has the network to itself until it has painted (decision 030).
+  if (element.hasChildNodes()) {
+    await afterFirstPaint()
+    releaseHints()
+  }
   await yieldToBrowser()
   await import('react-dom/client')
   await yieldToBrowser()

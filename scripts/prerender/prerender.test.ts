@@ -143,12 +143,17 @@ describe('list pages and the shell', () => {
       Array.from({ length: 24 }, (_, i) => `Post ${i + 1}`),
     )
     expect(home).toContain('<meta name="zixun-prerendered" content="/">')
+    // Its hints wait for its first paint (the entry turns them into rel).
     expect(home).toMatch(
-      /<link rel="preload" as="fetch" crossorigin href="\/data\/lists\/all\/1\.json">/,
+      /<link data-after-paint="preload" as="fetch" crossorigin href="\/data\/lists\/all\/1\.json">/,
     )
     expect(home).toContain(
-      '<link rel="modulepreload" crossorigin href="/assets/article-list-l1.js">',
+      '<link data-after-paint="modulepreload" crossorigin href="/assets/article-list-l1.js">',
     )
+    expect(home).toContain(
+      '<link data-after-paint="modulepreload" crossorigin href="/assets/start-s1.js">',
+    )
+    expect(home).not.toMatch(/rel="(modulepreload|preload)"/)
     const shell = await read(dir, 'shell.html')
     expect(shell).toContain('<div id="root"></div>')
     // The app's start, which the entry imports after the first paint.

@@ -1,3 +1,5 @@
+import { AFTER_PAINT_HINT } from '../../src/config/shell.ts'
+
 /** The built `index.html`, cut where each prerendered page differs. */
 export type Shell = {
   /** Everything before the page's own head elements (CSP meta first). */
@@ -54,9 +56,22 @@ export function splitShell(html: string): Shell {
   }
 }
 
-/** One page: the shell with `head` in place of its title and `body` in `#root`. */
+/**
+ * One page: the shell with `head` in place of its title and `body` in
+ * `#root`. Its hints, the shell's and its own, wait for its first paint
+ * (`AFTER_PAINT_HINT`).
+ */
 export function fillShell(shell: Shell, head: string, body: string): string {
-  return `${shell.headStart}${head}\n    ${shell.rootStart}${body}${shell.end}`
+  const top = `${shell.headStart}${head}\n    ${shell.rootStart}`
+  return `${hintsAfterFirstPaint(top)}${body}${shell.end}`
+}
+
+/** `<link rel="modulepreload|preload" …>` as `<link data-after-paint="…" …>`. */
+export function hintsAfterFirstPaint(head: string): string {
+  return head.replace(
+    /<link rel="(modulepreload|preload)"/g,
+    `<link ${AFTER_PAINT_HINT}="$1"`,
+  )
 }
 
 /**

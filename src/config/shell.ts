@@ -22,3 +22,16 @@ export const SHELL_PATH = `/${SHELL_FILE}`
  * query, a list at its first page); otherwise it renders afresh.
  */
 export const PRERENDERED_META = 'zixun-prerendered'
+
+/**
+ * What a prerendered page's hints (`modulepreload` of its code, `preload`
+ * of its data) carry instead of `rel` until the page has painted:
+ * `<link data-after-paint="modulepreload" …>` asks for nothing. The entry
+ * (`src/main.tsx`) turns them into `rel` after the first paint, so the
+ * page's text has the network to itself first (decision 030). The shell,
+ * which has nothing to paint, keeps its hints as they are.
+ */
+export const AFTER_PAINT_HINT = 'data-after-paint'
+
+/** The `performance.mark` the entry sets as it turns those hints on. */
+export const HINTS_RELEASED_MARK = 'zixun:hints-released'

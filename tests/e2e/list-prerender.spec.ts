@@ -7,11 +7,17 @@
  */
 import type { Page } from '@playwright/test'
 import { paths } from '../../src/config/paths'
-import { PRERENDERED_META, SHELL_PATH } from '../../src/config/shell'
+import {
+  HINTS_RELEASED_MARK,
+  PRERENDERED_META,
+  SHELL_PATH,
+} from '../../src/config/shell'
+import { readCorpus } from './support/corpus'
 import { expect, test } from './support/fixtures'
 import { hostingServers, readBuiltManifest } from './support/servers'
 
 const manifest = readBuiltManifest('demo')
+const [article] = readCorpus('demo')
 // A Chinese top category, and a category below one.
 const top = manifest.categories.find((node) =>
   /[\u4e00-\u9fff]/.test(node.name),
@@ -138,6 +144,59 @@ for (const server of hostingServers) {
         expect(watched.lcp.every((entry) => entry.connected)).toBe(true)
       })
     }
+
+    test('a prerendered page asks for its code and data once it has painted', async ({
+      page,
+    }) => {
+      // The page's first frame, as seen from its first script.
+      await page.addInitScript(() => {
+        requestAnimationFrame(() =>
+          Reflect.set(window, '__firstFrame', performance.now()),
+        )
+      })
+      for (const href of ['/', paths.article.getHref(article.id)]) {
+        const response = await page.goto(href)
+        const html = (await response?.text()) ?? ''
+        // Its code's and data's hints are written inert.
+        expect(html, href).not.toMatch(/<link rel="(?:modulepreload|preload)"/)
+        const held = [
+          ...html.matchAll(
+            /<link data-after-paint="(?:modulepreload|preload)"[^>]* href="([^"]+)"/g,
+          ),
+        ].map((match) => new URL(match[1], page.url()).href)
+        expect(held.length, href).toBeGreaterThan(3)
+        await appStarted(page)
+        const seen = await page.evaluate(
+          ({ urls, mark }) => {
+            const started = new Map(
+              performance
+                .getEntriesByType('resource')
+                .map((entry) => [entry.name, entry.startTime]),
+            )
+            return {
+              firstFrame: Reflect.get(window, '__firstFrame') as number,
+              released: performance.getEntriesByName(mark)[0]?.startTime,
+              // The route's own code and data: nothing else asks for them.
+              own: urls
+                .filter((url) => /\/(article-(list|detail)-|data\/)/.test(url))
+                .map((url) => [url, started.get(url) ?? NaN] as const),
+              requested: urls.filter((url) => started.has(url)).length,
+              waiting: document.querySelectorAll('link[data-after-paint]')
+                .length,
+            }
+          },
+          { urls: held, mark: HINTS_RELEASED_MARK },
+        )
+        // Turned on after the first frame, and only then asked for.
+        expect(seen.released, href).toBeGreaterThan(seen.firstFrame)
+        expect(seen.own.length, href).toBeGreaterThanOrEqual(2)
+        for (const [url, start] of seen.own) {
+          expect(start, url).toBeGreaterThanOrEqual(seen.released)
+        }
+        expect(seen.requested, href).toBe(held.length)
+        expect(seen.waiting, href).toBe(0)
+      }
+    })
 
     test('a list restored deeper than its first page is rendered afresh, complete', async ({
       page,
