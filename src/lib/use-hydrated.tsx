@@ -55,18 +55,25 @@ export function HydratedProvider({ children }: { children: ReactNode }) {
  * the switch (the next page of a list, a route rendered afresh) has no
  * turn to wait for; a part inside another waits for that one's turn.
  */
-export function HydrationPart({ children }: { children: ReactNode }) {
+export function HydrationPart({
+  held = false,
+  children,
+}: {
+  /** Not yet: the part is out of sight (a closed branch); it queues once it is not. */
+  held?: boolean
+  children: ReactNode
+}) {
   const outer = useHydrated()
   const [switched, setSwitched] = useState(outer)
   const turn = useRef<Turn>(null)
   useEffect(() => {
     // In the queue once what holds it has switched: the frame's parts
     // first, in the page's order, then the parts inside them.
-    if (switched || !outer) return
+    if (switched || !outer || held) return
     const queued = waitForTurn(() => setSwitched(true))
     turn.current = queued
     return () => queued.leave()
-  }, [switched, outer])
+  }, [switched, outer, held])
   useLayoutEffect(() => {
     if (switched) turn.current?.committed()
   }, [switched])

@@ -12,6 +12,8 @@ export type CategoryTreeProps = {
   activePath: readonly string[]
   /** Unread articles in a node (and below it), when known. */
   unreadOf?: (node: CategoryNode) => number
+  /** The rows are on screen (not inside a closed branch); default true. */
+  shown?: boolean
 }
 
 /** Nested lists of category links with counts; branches open and close. */
@@ -19,10 +21,12 @@ export function CategoryTree({
   nodes,
   activePath,
   unreadOf,
+  shown = true,
 }: CategoryTreeProps) {
-  // Each row makes the switch after hydration in a turn of its own.
+  // Each row makes the switch after hydration in a turn of its own; rows
+  // in a closed branch once it is opened.
   return nodes.map((node) => (
-    <HydrationPart key={node.key}>
+    <HydrationPart key={node.key} held={!shown}>
       <CategoryItem node={node} activePath={activePath} unreadOf={unreadOf} />
     </HydrationPart>
   ))
@@ -67,6 +71,7 @@ function CategoryItem({
             nodes={node.children}
             activePath={activePath}
             unreadOf={unreadOf}
+            shown={isOpen}
           />
         </ul>
       )}
