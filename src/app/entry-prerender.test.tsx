@@ -271,12 +271,15 @@ describe('a prerendered list', { timeout: 20_000 }, () => {
     await waitFor(() => expect(router.state.initialized).toBe(true), slow)
     // Not in act(): it would run the turns' tasks and commits together.
     // React schedules as in the browser, as `waitFor` lets it.
-    const actEnvironment = globalThis.IS_REACT_ACT_ENVIRONMENT
-    globalThis.IS_REACT_ACT_ENVIRONMENT = false
+    const actEnvironment: unknown = Reflect.get(
+      globalThis,
+      'IS_REACT_ACT_ENVIRONMENT',
+    )
+    Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', false)
     const root = hydrateRoot(container, app('en'))
     mounted.push(() => {
       root.unmount()
-      globalThis.IS_REACT_ACT_ENVIRONMENT = actEnvironment
+      Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', actEnvironment)
     })
     await waitFor(() => {
       expect(cards.filter(cardSwitched)).toHaveLength(cards.length)
