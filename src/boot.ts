@@ -5,7 +5,7 @@
  * chose dark never sees a light page flash. No inline script: the CSP
  * allows scripts of our own origin only.
  */
-import { LANGUAGE_KEY, readerLanguage } from './config/languages'
+import { readerLanguage, readStoredLanguage } from './config/languages'
 import { applyLook, readLook } from './lib/look'
 
 let storage: Storage | null = null
@@ -19,12 +19,9 @@ applyLook(document.documentElement, readLook(storage))
 // yet: changed later, the whole page's style is invalidated in one long
 // task (decision 029). Until the app switches, the prerendered labels are
 // in the site's language under it.
-let stored: string | null = null
-try {
-  stored = storage?.getItem(LANGUAGE_KEY) ?? null
-} catch {
-  // Unreadable: the browser's language.
-}
-document.documentElement.lang = readerLanguage(stored, navigator.languages)
+document.documentElement.lang = readerLanguage(
+  readStoredLanguage(storage),
+  navigator.languages,
+)
 // The app will run: parts it fills in may wait for it (styles/app.css).
 document.documentElement.setAttribute('data-js', '')

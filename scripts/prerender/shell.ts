@@ -67,7 +67,7 @@ export function fillShell(shell: Shell, head: string, body: string): string {
 }
 
 /** `<link rel="modulepreload|preload" …>` as `<link data-after-paint="…" …>`. */
-export function hintsAfterFirstPaint(head: string): string {
+function hintsAfterFirstPaint(head: string): string {
   return head.replace(
     /<link rel="(modulepreload|preload)"/g,
     `<link ${AFTER_PAINT_HINT}="$1"`,

@@ -35,12 +35,29 @@ export function pickLanguage(languages: readonly string[]): Language {
 export const LANGUAGE_KEY = 'zixun:language'
 
 /**
+ * The reader's stored choice of language, or null: none stored, not a
+ * language (stored data is never trusted), or storage that throws on
+ * read (disabled, sandboxed).
+ */
+export function readStoredLanguage(
+  storage: Pick<Storage, 'getItem'> | null,
+): Language | null {
+  let value: unknown = null
+  try {
+    value = storage?.getItem(LANGUAGE_KEY)
+  } catch {
+    // Unreadable: no choice.
+  }
+  return isLanguage(value) ? value : null
+}
+
+/**
  * The language the interface will speak: the reader's choice if stored,
  * else the browser's (`pickLanguage`).
  */
 export function readerLanguage(
-  stored: unknown,
+  chosen: Language | null,
   browserLanguages: readonly string[],
 ): Language {
-  return isLanguage(stored) ? stored : pickLanguage(browserLanguages)
+  return chosen ?? pickLanguage(browserLanguages)
 }

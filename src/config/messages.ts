@@ -1,6 +1,5 @@
-import { readingEn, readingZh } from './reading-messages.ts'
-
 import { type Language } from './languages.ts'
+import { readingEn, readingZh } from './reading-messages.ts'
 
 export {
   DEFAULT_LANGUAGE,

@@ -1,5 +1,10 @@
 import { useSyncExternalStore } from 'react'
-import { isLanguage, LANGUAGE_KEY, type Language } from '@/config/languages'
+import {
+  isLanguage,
+  LANGUAGE_KEY,
+  readStoredLanguage,
+  type Language,
+} from '@/config/languages'
 import {
   applyLook,
   DEFAULT_LOOK,
@@ -42,16 +47,7 @@ function storage(): Storage | null {
 
 function readStored(): Preferences {
   const store = storage()
-  let language: unknown = null
-  try {
-    language = store?.getItem(LANGUAGE_KEY)
-  } catch {
-    // Unreadable: the browser's language.
-  }
-  return {
-    ...readLook(store),
-    language: isLanguage(language) ? language : null,
-  }
+  return { ...readLook(store), language: readStoredLanguage(store) }
 }
 
 let state: PreferencesState | undefined
