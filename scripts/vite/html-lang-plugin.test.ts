@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { DEFAULT_LANGUAGE } from '../../src/config/messages.ts'
+import { DEFAULT_LANGUAGE } from '../../src/config/languages.ts'
 import { setHtmlLang } from './html-lang-plugin.ts'
 
 test('the page says the language it is written in', () => {

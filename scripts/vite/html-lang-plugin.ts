@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { DEFAULT_LANGUAGE } from '../../src/config/messages.ts'
+import { DEFAULT_LANGUAGE } from '../../src/config/languages.ts'
 
 /**
  * `html` with its `<html>` tag saying `lang`. Throws when there is no

@@ -1,5 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router'
-import { pickLanguage } from '@/config/messages'
+import { pickLanguage } from '@/config/languages'
 import { PRERENDERED_META } from '@/config/shell'
 import { readListPlace } from '@/lib/entry-snapshots'
 import { createQueryClient } from '@/lib/query-client'

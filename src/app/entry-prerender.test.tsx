@@ -7,7 +7,7 @@ import { AppProvider } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
 import { ReadingSlot } from '@/lib/reading/reading-slot'
 import { createTestReadingStore } from '@/testing/reading-store'
-import type { Language } from '@/config/messages'
+import type { Language } from '@/config/languages'
 import type {
   Article,
   ArticleSummary,

@@ -19,7 +19,7 @@ import { AppProvider } from '@/app/provider'
 import { createRoutes, type LoadingLocation } from '@/app/router'
 import { ArticlePage } from '@/app/routes/article-page'
 import { resolveList } from '@/app/routes/resolve-list'
-import { DEFAULT_LANGUAGE } from '@/config/messages'
+import { DEFAULT_LANGUAGE } from '@/config/languages'
 import { paths } from '@/config/paths'
 import { articleQueries } from '@/features/articles/api/article-queries'
 import type {

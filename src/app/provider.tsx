@@ -1,6 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import type { Language } from '@/config/messages'
+import type { Language } from '@/config/languages'
 import { KeyMap } from '@/lib/key-map'
 import { LocaleProvider } from '@/lib/locale'
 import type { ReadingSlot } from '@/lib/reading/reading-slot'

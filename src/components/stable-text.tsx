@@ -1,4 +1,5 @@
-import { LANGUAGES, messagesFor, type Messages } from '@/config/messages'
+import { messagesFor, type Messages } from '@/config/messages'
+import { LANGUAGES } from '@/config/languages'
 import { useLocale } from '@/lib/locale'
 
 export type StableTextProps = {

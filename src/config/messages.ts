@@ -1,14 +1,6 @@
 import { type Language } from './languages.ts'
 import { readingEn, readingZh } from './reading-messages.ts'
 
-export {
-  DEFAULT_LANGUAGE,
-  isLanguage,
-  LANGUAGES,
-  pickLanguage,
-  type Language,
-} from './languages.ts'
-
 /** Interface text in English. */
 const en = {
   siteName: 'Zixun',

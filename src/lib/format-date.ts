@@ -1,4 +1,4 @@
-import type { Language } from '@/config/messages'
+import type { Language } from '@/config/languages'
 
 /** `2022-09-03 04:44 UTC`: the same text on every machine and engine. */
 export function formatFixedDate(iso: string): string {

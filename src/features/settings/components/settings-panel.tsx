@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { LANGUAGE_NAMES, LANGUAGES } from '@/config/messages'
+import { LANGUAGE_NAMES } from '@/config/messages'
+import { LANGUAGES } from '@/config/languages'
 import { LOOK_SETTINGS, TEXT_SIZES } from '@/lib/look'
 import { useLocale } from '@/lib/locale'
 import {
