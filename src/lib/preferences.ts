@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useHydratedStore } from './use-hydrated'
 import {
   isLanguage,
   LANGUAGE_KEY,
@@ -131,11 +131,12 @@ export function setPreference<N extends PreferenceName>(
 
 /**
  * The reader's preferences, re-rendering on change (here or in another
- * tab). The server render and hydration see the defaults, as the
- * prerendered page was written with them.
+ * tab). The server render, hydration and the render before the switch
+ * after hydration see the defaults, as the prerendered page was written
+ * with them.
  */
 export function usePreferences(): PreferencesState {
-  return useSyncExternalStore(subscribe, current, () => DEFAULTS)
+  return useHydratedStore(subscribe, current, () => DEFAULTS)
 }
 
 /** Forgets the cached state (tests that change storage behind its back). */

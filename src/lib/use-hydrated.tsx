@@ -21,27 +21,54 @@ function useHydrating(): boolean {
   )
 }
 
-const HydratedContext = createContext<boolean | null>(null)
+/**
+ * Whether the page's frame, or one part of it, has made its switch after
+ * hydration. The context holds this object, which never changes; its
+ * readers subscribe to it. A context whose value changed would make
+ * React re-render every reader below its provider, the parts' included,
+ * even where a part's own provider still said false (decision 031).
+ */
+class HydrationSwitch {
+  private on: boolean
+  private readonly listeners = new Set<() => void>()
+  constructor(on: boolean) {
+    this.on = on
+  }
+  readonly isOn = () => this.on
+  readonly subscribe = (onChange: () => void) => {
+    this.listeners.add(onChange)
+    return () => {
+      this.listeners.delete(onChange)
+    }
+  }
+  turnOn() {
+    if (this.on) return
+    this.on = true
+    for (const listener of this.listeners) listener()
+  }
+}
+
+const HydratedContext = createContext<HydrationSwitch | null>(null)
 
 /**
  * Tells every `useHydrated()` below when hydration is over: the page's
- * frame (everything outside a `HydrationPart`) re-renders once, from an
- * effect after hydration's commit (the reader's language, local dates,
- * device state); then the parts take their turns (decision 029). Not in
- * a transition: while the first load's queries resolve, their stores
- * change under a concurrent render, and React then redoes the whole of it
- * synchronously (decision 027). A page that was not hydrated renders with
- * `true` from its first render.
+ * frame (everything outside a `HydrationPart`) re-renders once, in a task
+ * of its own after hydration's (the reader's language, local dates,
+ * device state); then the parts take their turns (decision 029). Turned
+ * on in the effect itself, the switch was rendered in the task that
+ * committed hydration and ran its effects: one long task (decision 031).
+ * A page that was not hydrated renders with `true` from its first render.
  */
 export function HydratedProvider({ children }: { children: ReactNode }) {
   const hydrating = useHydrating()
-  const [hydrated, setHydrated] = useState(!hydrating)
+  const [frame] = useState(() => new HydrationSwitch(!hydrating))
   useEffect(() => {
-    // The one cascading render wanted: after hydration's commit and paint.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (!hydrated) setHydrated(true)
-  }, [hydrated])
-  return <HydratedContext value={hydrated}>{children}</HydratedContext>
+    if (frame.isOn()) return
+    // The one cascading render wanted: after hydration's task, not in it.
+    const timer = setTimeout(() => frame.turnOn(), 0)
+    return () => clearTimeout(timer)
+  }, [frame])
+  return <HydratedContext value={frame}>{children}</HydratedContext>
 }
 
 /**
@@ -51,9 +78,10 @@ export function HydratedProvider({ children }: { children: ReactNode }) {
  * reading state); done for the whole page at once it was one task of
  * 100–200 ms on a phone, done part by part no task is long and input is
  * answered between them (decision 029). Inside, `useHydrated()` (and so
- * `useLocale()`) stays false until the part's turn. A part mounted after
- * the switch (the next page of a list, a route rendered afresh) has no
- * turn to wait for; a part inside another waits for that one's turn.
+ * `useLocale()`) stays false until the part's turn, and the frame's
+ * switch re-renders nothing inside. A part mounted after the switch (the
+ * next page of a list, a route rendered afresh) has no turn to wait for;
+ * a part inside another waits for that one's turn.
  */
 export function HydrationPart({
   held = false,
@@ -64,34 +92,60 @@ export function HydrationPart({
   children: ReactNode
 }) {
   const outer = useHydrated()
-  const [switched, setSwitched] = useState(outer)
+  const [part] = useState(() => new HydrationSwitch(outer))
+  const switched = useSyncExternalStore(part.subscribe, part.isOn, part.isOn)
   const turn = useRef<Turn>(null)
   useEffect(() => {
     // In the queue once what holds it has switched: the frame's parts
     // first, in the page's order, then the parts inside them.
     if (switched || !outer || held) return
-    const queued = waitForTurn(() => setSwitched(true))
+    const queued = waitForTurn(() => part.turnOn())
     turn.current = queued
     return () => queued.leave()
-  }, [switched, outer, held])
+  }, [part, switched, outer, held])
   useLayoutEffect(() => {
+    // Its readers re-rendered with it: the switch is committed.
     if (switched) turn.current?.committed()
   }, [switched])
-  return <HydratedContext value={outer && switched}>{children}</HydratedContext>
+  return <HydratedContext value={part}>{children}</HydratedContext>
 }
+
+const ALWAYS_ON = new HydrationSwitch(true)
 
 /**
  * False while React renders on the server and while it hydrates that
- * markup in the browser; true in every other client render. Right after
- * hydration React renders again with true (under a `HydratedProvider`;
- * inside a `HydrationPart`, in the part's turn), so a component can first
- * draw exactly what was prerendered and then what the reader gets. Read
- * from the provider alone: a `useSyncExternalStore` in each caller made
- * React re-render every one of them at once, synchronously, as hydration
- * ended (decision 029). Without a provider (a component rendered on its
- * own in the browser) it is true; server renders and hydration need one
+ * markup in the browser; true in every other client render. After
+ * hydration it turns true (under a `HydratedProvider` for the frame;
+ * inside a `HydrationPart`, in the part's turn) and the component renders
+ * again, so it can first draw exactly what was prerendered and then what
+ * the reader gets. It reads the nearest switch, which says false during
+ * hydration as on the server: hydration ends with nothing to re-render
+ * (decision 029). Without a provider (a component rendered on its own in
+ * the browser) it is true; server renders and hydration need one
  * (`AppProvider` has it).
  */
 export function useHydrated(): boolean {
-  return use(HydratedContext) ?? true
+  const nearest = use(HydratedContext) ?? ALWAYS_ON
+  return useSyncExternalStore(nearest.subscribe, nearest.isOn, nearest.isOn)
+}
+
+/**
+ * `useSyncExternalStore` for what the prerendered page cannot know (the
+ * reader's device and storage): `getServerSnapshot()` on the server, while
+ * hydrating and until this component's switch after hydration
+ * (`useHydrated()`), the store's own snapshot from then on. Read straight,
+ * a store that differs from its server snapshot makes React re-render
+ * every reader of it synchronously as hydration ends, in hydration's last
+ * task, before the switch would have shown the value anyway (decision 031).
+ */
+export function useHydratedStore<T>(
+  subscribe: (onChange: () => void) => () => void,
+  getSnapshot: () => T,
+  getServerSnapshot: () => T,
+): T {
+  return useSyncExternalStore(
+    subscribe,
+    useHydrated() ? getSnapshot : getServerSnapshot,
+    getServerSnapshot,
+  )
 }

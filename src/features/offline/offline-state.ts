@@ -63,6 +63,11 @@ export function subscribeOfflineState(listener: () => void): () => void {
 /**
  * The state in a component. The server and hydration see the initial
  * state (online, no update), so prerendered markup never differs.
+ * Read straight, not through `useHydratedStore`: this module is part of
+ * the entry, and importing the hydration module here moved React out of
+ * the entry into a chunk of its own, a request more before the first
+ * paint (decision 031). The state rarely differs from the initial one
+ * while the page hydrates (only if the worker spoke first).
  */
 export function useOfflineState(): OfflineState {
   return useSyncExternalStore(

@@ -1,4 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback } from 'react'
+import { useHydratedStore } from '@/lib/use-hydrated'
 
 /** The setting's key in localStorage (exported with the other `zixun:` settings). */
 export const MARK_ON_SCROLL_KEY = 'zixun:mark-read-on-scroll'
@@ -27,10 +28,11 @@ function subscribe(onChange: () => void) {
 
 /**
  * "Mark as read when scrolled past": off by default, remembered in
- * localStorage and the same in every tab. False on the server.
+ * localStorage and the same in every tab. False on the server and until
+ * the switch after hydration.
  */
 export function useMarkOnScroll(): [boolean, (on: boolean) => void] {
-  const on = useSyncExternalStore(subscribe, read, () => false)
+  const on = useHydratedStore(subscribe, read, () => false)
   const set = useCallback((next: boolean) => {
     try {
       localStorage.setItem(MARK_ON_SCROLL_KEY, String(next))

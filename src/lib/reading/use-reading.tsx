@@ -1,11 +1,5 @@
-import {
-  createContext,
-  use,
-  useCallback,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react'
-import { useHydrated } from '../use-hydrated'
+import { createContext, use, useCallback, type ReactNode } from 'react'
+import { useHydratedStore } from '../use-hydrated'
 import { ReadingSlot } from './reading-slot'
 import type { ReadingStore } from './reading-store'
 
@@ -35,32 +29,31 @@ export function useReadingStore(): ReadingStore {
 }
 
 /**
- * `select(store)`, re-rendering when its value changes. Until the app has
- * hydrated (and on the server) it is `fallback`: prerendered markup knows
- * nothing about the reader, and the first client render must match it.
+ * `select(store)`, re-rendering when its value changes. On the server and
+ * until the component's switch after hydration it is `fallback`:
+ * prerendered markup knows nothing about the reader, and the first client
+ * render must match it (`useHydratedStore`).
  */
 export function useReadingValue<T>(
   select: (store: ReadingStore) => T,
   fallback: T,
 ): T {
   const store = useReadingStore()
-  const hydrated = useHydrated()
   const subscribe = useCallback(
     (onChange: () => void) => store.subscribe(onChange),
     [store],
   )
-  const value = useSyncExternalStore(
+  return useHydratedStore(
     subscribe,
     () => select(store),
     () => fallback,
   )
-  return hydrated ? value : fallback
 }
 
 /**
  * The store's change counter (re-renders on every change): for views that
  * derive a lot from it (a list's read cards, the tree's unread counts).
- * 0 until hydrated.
+ * 0 until the switch after hydration.
  */
 export function useReadingVersion(): number {
   return useReadingValue((store) => store.version, 0)

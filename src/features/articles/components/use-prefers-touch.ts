@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useHydratedStore } from '@/lib/use-hydrated'
 
 let query: MediaQueryList | null | undefined
 
@@ -19,9 +19,12 @@ function subscribe(onChange: () => void) {
   return () => list?.removeEventListener('change', onChange)
 }
 
-/** True on screens that cannot hover (phones, tablets): prefetch on view instead. */
+/**
+ * True on screens that cannot hover (phones, tablets): prefetch on view
+ * instead. False until the switch after hydration.
+ */
 export function usePrefersTouch(): boolean {
-  return useSyncExternalStore(
+  return useHydratedStore(
     subscribe,
     () => media()?.matches ?? false,
     () => false,

@@ -3,7 +3,7 @@
  * last result, shared by the setting (loaded with the settings menu) and
  * the sync the app frame mounts.
  */
-import { useSyncExternalStore } from 'react'
+import { useHydratedStore } from '@/lib/use-hydrated'
 import { OFFLINE_BUDGETS, type ShelfReply } from '@/lib/offline-caches'
 
 /** The counts the reader can choose from (0 = off). */
@@ -50,9 +50,9 @@ export function update(next: Partial<Choice>) {
   choice = { ...current(), ...next }
   for (const listener of listeners) listener()
 }
-/** The choice and last result (nothing chosen on the server and while hydrating). */
+/** The choice and last result (nothing chosen on the server and until the switch after hydration). */
 export function useChoice(): Choice {
-  return useSyncExternalStore(
+  return useHydratedStore(
     (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
