@@ -1,8 +1,8 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
-import { StrictMode } from 'react'
+import { StrictMode, useLayoutEffect, useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { AppProvider } from '@/app/provider'
 import { createAppRouter } from '@/app/router'
 import { ReadingSlot } from '@/lib/reading/reading-slot'
@@ -19,6 +19,52 @@ import { createQueryClient } from '@/lib/query-client'
 import { fixtureArticles } from '@/testing/fixtures/articles'
 import { dataFiles } from '@/testing/mocks/server'
 import { createPrerenderer } from './entry-prerender'
+
+/**
+ * Every render of a card's date and a tree row's count, after it first
+ * mounted (hydration's commit) and whether its part had switched: a part
+ * re-rendered by the frame's switch shows as a render after mounting,
+ * not yet switched.
+ */
+const partRenders = vi.hoisted(
+  () => [] as { part: string; mounted: boolean; switched: boolean }[],
+)
+const mountedParts = new WeakSet<object>()
+function useLoggedRender(part: string | null, switched: boolean) {
+  const [self] = useState(() => ({}))
+  if (part !== null) {
+    partRenders.push({ part, mounted: mountedParts.has(self), switched })
+  }
+  useLayoutEffect(() => {
+    mountedParts.add(self)
+  })
+}
+vi.mock(import('@/components/date-time'), async (importOriginal) => {
+  const actual = await importOriginal()
+  const { useHydrated } = await import('@/lib/use-hydrated')
+  return {
+    ...actual,
+    DateTime(props) {
+      useLoggedRender(`date ${props.iso}`, useHydrated())
+      return actual.DateTime(props)
+    },
+  }
+})
+vi.mock(
+  import('@/features/categories/components/category-count'),
+  async (importOriginal) => {
+    const actual = await importOriginal()
+    const { useHydrated } = await import('@/lib/use-hydrated')
+    return {
+      ...actual,
+      CategoryCount(props) {
+        // All's count (no node) is the frame's.
+        useLoggedRender(props.node && `row ${props.node.key}`, useHydrated())
+        return actual.CategoryCount(props)
+      },
+    }
+  },
+)
 
 const manifest = dataFiles['manifest.json'] as Manifest
 const slow = { timeout: 10_000 }
@@ -281,12 +327,19 @@ describe('a prerendered list', { timeout: 20_000 }, () => {
       root.unmount()
       Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', actEnvironment)
     })
+    partRenders.length = 0
     await waitFor(() => {
       expect(cards.filter(cardSwitched)).toHaveLength(cards.length)
       expect(rows.filter(rowSwitched)).toHaveLength(rows.length)
     }, slow)
     observer.disconnect()
     expect(closed.filter(rowSwitched)).toEqual([])
+    // No part rendered again before its own turn: the frame's switch (and
+    // the end of hydration) left the cards and rows as they were.
+    expect(partRenders.length).toBeGreaterThan(0)
+    expect(
+      partRenders.filter((render) => render.mounted && !render.switched),
+    ).toEqual([])
 
     // The frame switched on its own: no card or row with it.
     const frame = seen.findIndex((state) => state.frame)

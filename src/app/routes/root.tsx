@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import {
   Link,
   NavLink,
@@ -10,6 +10,7 @@ import {
   useNavigation,
 } from 'react-router'
 import { paths } from '@/config/paths'
+import type { UnreadCounts } from '@/features/categories/components/category-count'
 import { CategoryNav } from '@/features/categories/components/category-nav'
 import { KeepNewestSync } from '@/features/offline/components/keep-newest-sync'
 import { OfflineNotices } from '@/features/offline/components/offline-notices'
@@ -17,12 +18,11 @@ import { StorageNotice } from '@/features/reading/components/storage-notice'
 import type * as SearchRoute from './search'
 import { SearchField } from '@/features/search/components/search-field'
 import { SettingsMenu } from '@/features/settings/components/settings-menu'
-import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { manifestQueries } from '@/lib/manifest-queries'
 import { ALL_SCOPE, scopeOf } from '@/lib/reading/read-scopes'
 import type { ReadingSlot } from '@/lib/reading/reading-slot'
-import { useReadingStore, useReadingVersion } from '@/lib/reading/use-reading'
+import { useReadingStore } from '@/lib/reading/use-reading'
 import { useHydrated } from '@/lib/use-hydrated'
 import type { LoadingLocation } from '../router'
 import { useGlobalKeys } from '../use-global-keys'
@@ -93,12 +93,22 @@ export default function RootRoute() {
   const isNavigating = useNavigation().state === 'loading'
   const store = useReadingStore()
   const hydrated = useHydrated()
-  // Re-render on every change of the reading state: the counts follow it.
-  useReadingVersion()
-  const unreadOf = (node: CategoryNode | null) =>
-    node
-      ? store.unreadIn(scopeOf(node.path), node.count)
-      : store.unreadIn(ALL_SCOPE, manifest.total)
+  // Each count in the tree follows the reading state on its own.
+  const unread = useMemo(
+    (): UnreadCounts => ({
+      subscribe: (onChange) => store.subscribe(onChange),
+      of: (node) =>
+        node
+          ? store.unreadIn(scopeOf(node.path), node.count)
+          : store.unreadIn(ALL_SCOPE, manifest.total),
+    }),
+    [store, manifest.total],
+  )
+  // The same array while the category is the same: the tree stays put.
+  const activePath = useMemo(
+    () => paths.category.parse(pathname) ?? undefined,
+    [pathname],
+  )
   const main = useRef<HTMLElement>(null)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   useGlobalKeys(() => setShortcutsOpen((open) => !open))
@@ -154,8 +164,8 @@ export default function RootRoute() {
           <CategoryNav
             tree={manifest.categories}
             total={manifest.total}
-            activePath={paths.category.parse(pathname) ?? undefined}
-            unreadOf={hydrated ? unreadOf : undefined}
+            activePath={activePath}
+            unread={unread}
           />
         </aside>
         <main id="main" className="content" ref={main} tabIndex={-1}>

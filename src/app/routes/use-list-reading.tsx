@@ -54,10 +54,12 @@ export function useListReading(
   useListKeys(loaded, marks.markAll)
   const { markOlder } = marks
   const { extraActions } = options
+  // Known from the start: each card shows it from its own switch after
+  // hydration (decision 029), so the frame's switch leaves the cards be.
   const isRead = useCallback(
     (article: ArticleSummary) =>
-      hydrated && version >= 0 ? store.isRead(article) : undefined,
-    [store, hydrated, version],
+      version >= 0 ? store.isRead(article) : undefined,
+    [store, version],
   )
   const renderActions = useCallback(
     (article: ArticleSummary) => (
@@ -82,7 +84,7 @@ export function useListReading(
     listProps: {
       articles: filter.apply(loaded),
       isRead,
-      onScrolledPast: markOnScroll && hydrated ? onScrolledPast : undefined,
+      onScrolledPast: markOnScroll ? onScrolledPast : undefined,
       renderActions,
       emptyText: filter.on ? messages.noUnread : undefined,
       endText: filter.on ? messages.caughtUp : undefined,

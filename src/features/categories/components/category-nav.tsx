@@ -4,17 +4,16 @@ import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { useKeyBindings } from '@/lib/use-key-bindings'
-import { CategoryCount } from './category-count'
+import { CategoryCount, type UnreadCounts } from './category-count'
 import { CategoryTree } from './category-tree'
 import { StableText } from '@/components/stable-text'
 
 export type CategoryNavProps = {
   tree: readonly CategoryNode[]
   total: number
-  /** The category being shown, to open its branch. */
+  /** The category being shown, to open its branch (the same array while it is the same). */
   activePath?: readonly string[]
-  /** Unread articles in a node and below it (all articles: `null`), when known. */
-  unreadOf?: (node: CategoryNode | null) => number
+  unread?: UnreadCounts
 }
 
 const NO_PATH: readonly string[] = []
@@ -29,7 +28,7 @@ export function CategoryNav({
   tree,
   total,
   activePath = NO_PATH,
-  unreadOf,
+  unread,
 }: CategoryNavProps) {
   const messages = useMessages()
   const here = activePath.join('\u001f')
@@ -73,15 +72,11 @@ export function CategoryNav({
           <div className="category-row">
             <NavLink to={paths.home.getHref()} end>
               <StableText text={(m) => m.all} />{' '}
-              <CategoryCount count={total} unread={unreadOf?.(null)} />
+              <CategoryCount node={null} count={total} unread={unread} />
             </NavLink>
           </div>
         </li>
-        <CategoryTree
-          nodes={tree}
-          activePath={activePath}
-          unreadOf={unreadOf}
-        />
+        <CategoryTree nodes={tree} activePath={activePath} unread={unread} />
       </ul>
     </nav>
   )

@@ -1,45 +1,49 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { NavLink } from 'react-router'
 import { paths } from '@/config/paths'
 import type { CategoryNode } from '@/lib/article-schema'
 import { useMessages } from '@/lib/locale'
 import { HydrationPart } from '@/lib/use-hydrated'
-import { CategoryCount } from './category-count'
+import { CategoryCount, type UnreadCounts } from './category-count'
 
 export type CategoryTreeProps = {
   nodes: readonly CategoryNode[]
   /** The category being shown: its branch starts open. */
   activePath: readonly string[]
-  /** Unread articles in a node (and below it), when known. */
-  unreadOf?: (node: CategoryNode) => number
+  /** Unread articles in each node (and below it). */
+  unread?: UnreadCounts
   /** The rows are on screen (not inside a closed branch); default true. */
   shown?: boolean
 }
 
-/** Nested lists of category links with counts; branches open and close. */
-export function CategoryTree({
+/**
+ * Nested lists of category links with counts; branches open and close.
+ * Memoised: the frame's re-renders (its switch after hydration, a change
+ * of language) leave the rows to their own.
+ */
+export const CategoryTree = memo(function CategoryTree({
   nodes,
   activePath,
-  unreadOf,
+  unread,
   shown = true,
 }: CategoryTreeProps) {
   // Each row makes the switch after hydration in a turn of its own; rows
   // in a closed branch once it is opened.
   return nodes.map((node) => (
     <HydrationPart key={node.key} held={!shown}>
-      <CategoryItem node={node} activePath={activePath} unreadOf={unreadOf} />
+      <CategoryItem node={node} activePath={activePath} unread={unread} />
     </HydrationPart>
   ))
-}
+})
 
 function CategoryItem({
   node,
   activePath,
-  unreadOf,
+  unread,
 }: {
   node: CategoryNode
   activePath: readonly string[]
-  unreadOf?: (node: CategoryNode) => number
+  unread?: UnreadCounts
 }) {
   const onActivePath = node.path.every((name, i) => activePath[i] === name)
   const [chosen, setChosen] = useState<boolean | null>(null)
@@ -52,7 +56,7 @@ function CategoryItem({
       <div className="category-row">
         <NavLink to={paths.category.getHref(node.path)} end>
           {node.name}{' '}
-          <CategoryCount count={node.count} unread={unreadOf?.(node)} />
+          <CategoryCount node={node} count={node.count} unread={unread} />
         </NavLink>
         {hasChildren && (
           <button
@@ -70,7 +74,7 @@ function CategoryItem({
           <CategoryTree
             nodes={node.children}
             activePath={activePath}
-            unreadOf={unreadOf}
+            unread={unread}
             shown={isOpen}
           />
         </ul>
