@@ -13,26 +13,42 @@ type Formats = {
   relative: Intl.RelativeTimeFormat
 }
 
-// A list renders hundreds of dates: one set of formatters per language.
-const formats = new Map<Language, Formats>()
+const makers: { [K in keyof Formats]: (language: Language) => Formats[K] } = {
+  medium: (language) =>
+    new Intl.DateTimeFormat(language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }),
+  long: (language) =>
+    new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'long' }),
+  relative: (language) =>
+    new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
+}
 
-function formatsFor(language: Language): Formats {
-  let found = formats.get(language)
-  if (!found) {
-    found = {
-      medium: new Intl.DateTimeFormat(language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-      long: new Intl.DateTimeFormat(language, {
-        dateStyle: 'full',
-        timeStyle: 'long',
-      }),
-      relative: new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
-    }
-    formats.set(language, found)
+// A list renders hundreds of dates: one set of formatters per language,
+// each made when first needed.
+const formats = new Map<Language, Partial<Formats>>()
+
+function formatterFor<K extends keyof Formats>(
+  language: Language,
+  kind: K,
+): Formats[K] {
+  let made = formats.get(language)
+  if (!made) formats.set(language, (made = {}))
+  return (made[kind] ??= makers[kind](language))
+}
+
+/**
+ * Makes `language`'s formatters ahead, each in a task of its own: the
+ * first takes 10–40 ms on a slow phone (the engine loads the locale's
+ * data), which the first date drawn in that language would otherwise add
+ * to the switch after hydration (decision 031).
+ */
+export async function prepareDateFormats(language: Language): Promise<void> {
+  for (const kind of Object.keys(makers) as (keyof Formats)[]) {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    formatterFor(language, kind)
   }
-  return found
 }
 
 function parse(iso: string): Date | null {
@@ -51,7 +67,7 @@ export function formatLocalDate(
   style: 'medium' | 'long' = 'medium',
 ): string {
   const date = parse(iso)
-  return date ? formatsFor(language)[style].format(date) : ''
+  return date ? formatterFor(language, style).format(date) : ''
 }
 
 const MINUTE = 60_000
@@ -74,7 +90,7 @@ export function formatRelativeDate(
   if (!date) return null
   const age = now - date.getTime()
   if (age < -MINUTE || age >= RELATIVE_FOR_MS) return null
-  const { relative } = formatsFor(language)
+  const relative = formatterFor(language, 'relative')
   if (age < HOUR) {
     return relative.format(-Math.max(1, Math.floor(age / MINUTE)), 'minute')
   }
