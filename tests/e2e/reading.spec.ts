@@ -174,7 +174,11 @@ test('export, clear, import: everything comes back; a bad file is refused with t
   await appStarted(page)
   const title = (await cards(page).nth(1).getByRole('heading').textContent())!
   await page.getByRole('button', { name: `Save: ${title}` }).click()
+  const opened = (await cards(page).first().getByRole('heading').textContent())!
   await cards(page).first().getByRole('heading').getByRole('link').click()
+  // Shown, so read: Saved clicked while the article still loads would
+  // leave for it before it is ever shown.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(opened)
   await page.getByRole('link', { name: 'Saved' }).click()
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export everything' }).click()
