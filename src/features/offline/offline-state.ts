@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react'
-
 /** What the reader is told about the network, updates and storage. */
 export type OfflineState = {
   /** False while the server cannot be reached (not just `navigator.onLine`). */
@@ -12,14 +10,15 @@ export type OfflineState = {
   keepFailed: number
 }
 
-const INITIAL: OfflineState = {
+/** Online, no update: what the server and hydration see. */
+export const INITIAL_OFFLINE_STATE: OfflineState = {
   online: true,
   updateReady: false,
   evicted: null,
   keepFailed: 0,
 }
 
-let state = INITIAL
+let state = INITIAL_OFFLINE_STATE
 const listeners = new Set<() => void>()
 
 /** Merges `change` into the state and tells the subscribers. */
@@ -58,21 +57,4 @@ export function readOfflineState(): OfflineState {
 export function subscribeOfflineState(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
-}
-
-/**
- * The state in a component. The server and hydration see the initial
- * state (online, no update), so prerendered markup never differs.
- * Read straight, not through `useHydratedStore`: this module is part of
- * the entry, and importing the hydration module here moved React out of
- * the entry into a chunk of its own, a request more before the first
- * paint (decision 031). The state rarely differs from the initial one
- * while the page hydrates (only if the worker spoke first).
- */
-export function useOfflineState(): OfflineState {
-  return useSyncExternalStore(
-    subscribeOfflineState,
-    () => state,
-    () => INITIAL,
-  )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { articleDataUrl } from '@/lib/offline-caches'
-import { useOfflineState } from './offline-state'
+import { useOfflineState } from './use-offline-state'
 
 /** True when some cache of ours holds the article's JSON. */
 export async function isAvailableOffline(id: string): Promise<boolean> {

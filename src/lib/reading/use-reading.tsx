@@ -52,7 +52,7 @@ export function useReadingValue<T>(
 
 /**
  * The store's change counter (re-renders on every change): for views that
- * derive a lot from it (a list's read cards, the tree's unread counts).
+ * derive a lot from it (a list's read cards and its toolbar).
  * 0 until the switch after hydration.
  */
 export function useReadingVersion(): number {

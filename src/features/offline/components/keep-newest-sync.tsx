@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useHydrated } from '@/lib/use-hydrated'
-import { useOfflineState } from '../offline-state'
+import { useOfflineState } from '../use-offline-state'
 import {
   read,
   remember,

@@ -1,11 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useMessages } from '@/lib/locale'
-import {
-  reloadIntoUpdate,
-  updateOfflineState,
-  useOfflineState,
-} from '../offline-state'
+import { reloadIntoUpdate, updateOfflineState } from '../offline-state'
+import { useOfflineState } from '../use-offline-state'
 
 /**
  * The quiet banners of the offline feature, for the header's notices
