@@ -1,7 +1,5 @@
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { isLanguage } from '@/config/languages'
-import { prepareDateFormats } from '@/lib/format-date'
 import { App, matchesPrerenderedPage, whenRouterReady } from './app'
 
 /**
@@ -20,10 +18,6 @@ export function start(root: HTMLElement): void {
     </StrictMode>
   )
   if (root.hasChildNodes()) {
-    // While the route's data loads: the dates of the switch after
-    // hydration are in the language the boot script gave the page.
-    const { lang } = document.documentElement
-    if (isLanguage(lang)) void prepareDateFormats(lang)
     void whenRouterReady().then(({ failed }) => {
       if (failed || !matchesPrerenderedPage()) createRoot(root).render(app)
       else startTransition(() => void hydrateRoot(root, app))

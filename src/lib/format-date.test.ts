@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import {
   formatFixedDate,
   formatLocalDate,
@@ -46,5 +46,83 @@ describe('dates', () => {
       /Friday, November 20, 2026/,
     )
     expect(formatLocalDate('', 'en')).toBe('')
+  })
+
+  describe('written by hand, as Intl writes them', () => {
+    const zone = process.env.TZ
+    afterEach(() => {
+      process.env.TZ = zone
+    })
+    // Node reads TZ again when it is set: each zone's local clock.
+    const zones = ['UTC', 'Asia/Shanghai', 'America/St_Johns', 'Asia/Kolkata']
+    const dates = [
+      '2026-11-20T08:05:00Z',
+      '2026-01-01T00:00:09Z',
+      '2026-06-30T12:30:59Z',
+      '2025-03-09T23:59:00Z',
+    ]
+    // Intl puts a narrow no-break space before AM/PM in newer versions.
+    const spaces = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ')
+
+    test.each(zones)('medium dates and the long date in %s', (name) => {
+      process.env.TZ = name
+      for (const iso of dates) {
+        const date = new Date(iso)
+        for (const language of ['en', 'zh-CN'] as const) {
+          const medium = new Intl.DateTimeFormat(language, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          })
+          expect(formatLocalDate(iso, language)).toBe(
+            spaces(medium.format(date)),
+          )
+          // The long form: Intl's date and time, then the offset, not a zone name.
+          const day = new Intl.DateTimeFormat(language, { dateStyle: 'full' })
+          const time = new Intl.DateTimeFormat(language, {
+            timeStyle: 'medium',
+          })
+          const long = formatLocalDate(iso, language, 'long')
+          expect(long.startsWith(day.format(date))).toBe(true)
+          expect(long).toContain(spaces(time.format(date)))
+        }
+      }
+    })
+
+    test('the long form names the offset from UTC', () => {
+      const iso = '2026-11-20T08:05:00Z'
+      process.env.TZ = 'Asia/Shanghai'
+      expect(formatLocalDate(iso, 'en', 'long')).toBe(
+        'Friday, November 20, 2026 at 4:05:00 PM UTC+8',
+      )
+      expect(formatLocalDate(iso, 'zh-CN', 'long')).toBe(
+        '2026年11月20日星期五 16:05:00 UTC+8',
+      )
+      process.env.TZ = 'America/St_Johns'
+      expect(formatLocalDate(iso, 'en', 'long')).toBe(
+        'Friday, November 20, 2026 at 4:35:00 AM UTC-3:30',
+      )
+      process.env.TZ = 'UTC'
+      expect(formatLocalDate(iso, 'en', 'long')).toMatch(/ AM UTC$/)
+    })
+
+    test('relative dates are what Intl.RelativeTimeFormat says', () => {
+      for (const language of ['en', 'zh-CN'] as const) {
+        const relative = new Intl.RelativeTimeFormat(language, {
+          numeric: 'auto',
+        })
+        for (const [age, count, unit] of [
+          [MIN, 1, 'minute'],
+          [59 * MIN, 59, 'minute'],
+          [HOUR, 1, 'hour'],
+          [23 * HOUR, 23, 'hour'],
+          [DAY, 1, 'day'],
+          [2 * DAY, 2, 'day'],
+          [6 * DAY, 6, 'day'],
+        ] as const)
+          expect(formatRelativeDate(ago(age), NOW, language)).toBe(
+            relative.format(-count, unit),
+          )
+      }
+    })
   })
 })

@@ -7,48 +7,67 @@ export function formatFixedDate(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
-type Formats = {
-  medium: Intl.DateTimeFormat
-  long: Intl.DateTimeFormat
-  relative: Intl.RelativeTimeFormat
-}
-
-const makers: { [K in keyof Formats]: (language: Language) => Formats[K] } = {
-  medium: (language) =>
-    new Intl.DateTimeFormat(language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }),
-  long: (language) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'long' }),
-  relative: (language) =>
-    new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
-}
-
-// A list renders hundreds of dates: one set of formatters per language,
-// each made when first needed.
-const formats = new Map<Language, Partial<Formats>>()
-
-function formatterFor<K extends keyof Formats>(
-  language: Language,
-  kind: K,
-): Formats[K] {
-  let made = formats.get(language)
-  if (!made) formats.set(language, (made = {}))
-  return (made[kind] ??= makers[kind](language))
-}
-
-/**
- * Makes `language`'s formatters ahead, each in a task of its own: the
- * first takes 10–40 ms on a slow phone (the engine loads the locale's
- * data), which the first date drawn in that language would otherwise add
- * to the switch after hydration (decision 031).
+/*
+ * Dates are written by hand from the `Date` getters (the reader's time
+ * zone) rather than with `Intl`: the first `Intl` object a page makes, of
+ * any kind, costs 70–190 ms on a 4×-slowed CPU (the engine loads its
+ * locale data), one long task on every first visit, while the getters
+ * cost nothing (decision 032). Two languages and three styles are all the
+ * reader writes; the texts are the ones `Intl` gives for them.
  */
-export async function prepareDateFormats(language: Language): Promise<void> {
-  for (const kind of Object.keys(makers) as (keyof Formats)[]) {
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    formatterFor(language, kind)
-  }
+
+const MONTHS_SHORT = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(
+  ' ',
+)
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+const WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+]
+const WEEKDAYS_ZH = '日一二三四五六'
+
+const twoDigits = (n: number) => String(n).padStart(2, '0')
+
+/** "8:05 AM", with ":ss" when `seconds`. */
+function englishTime(date: Date, seconds: boolean): string {
+  const hours = date.getHours()
+  const clock = `${hours % 12 || 12}:${twoDigits(date.getMinutes())}`
+  const rest = seconds ? `:${twoDigits(date.getSeconds())}` : ''
+  return `${clock}${rest} ${hours < 12 ? 'AM' : 'PM'}`
+}
+
+/** "08:05", with ":ss" when `seconds`. */
+function time24(date: Date, seconds: boolean): string {
+  const clock = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`
+  return seconds ? `${clock}:${twoDigits(date.getSeconds())}` : clock
+}
+
+/** The reader's offset from UTC on that date: "UTC", "UTC+8", "UTC-3:30". */
+function utcOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset()
+  if (minutes === 0) return 'UTC'
+  const sign = minutes > 0 ? '+' : '-'
+  const abs = Math.abs(minutes)
+  const rest = abs % 60 ? `:${twoDigits(abs % 60)}` : ''
+  return `UTC${sign}${Math.floor(abs / 60)}${rest}`
 }
 
 function parse(iso: string): Date | null {
@@ -58,8 +77,9 @@ function parse(iso: string): Date | null {
 
 /**
  * The date in `language`, in the reader's time zone: "Nov 20, 2026,
- * 8:05 AM" / "2026年11月20日 08:05". `long` adds the weekday and the time
- * zone (for the hover text).
+ * 8:05 AM" / "2026年11月20日 08:05". `long` adds the weekday, the seconds
+ * and the offset from UTC (for the hover text): "Friday, November 20,
+ * 2026 at 4:05:00 PM UTC+8" / "2026年11月20日星期五 16:05:00 UTC+8".
  */
 export function formatLocalDate(
   iso: string,
@@ -67,7 +87,33 @@ export function formatLocalDate(
   style: 'medium' | 'long' = 'medium',
 ): string {
   const date = parse(iso)
-  return date ? formatterFor(language, style).format(date) : ''
+  if (!date) return ''
+  const [year, month, day] = [
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+  ]
+  const long = style === 'long'
+  if (language === 'zh-CN') {
+    const weekday = long ? `星期${WEEKDAYS_ZH[date.getDay()]}` : ''
+    const zone = long ? ` ${utcOffset(date)}` : ''
+    return `${year}年${month + 1}月${day}日${weekday} ${time24(date, long)}${zone}`
+  }
+  if (!long)
+    return `${MONTHS_SHORT[month]} ${day}, ${year}, ${englishTime(date, false)}`
+  return `${WEEKDAYS[date.getDay()]}, ${MONTHS[month]} ${day}, ${year} at ${englishTime(date, true)} ${utcOffset(date)}`
+}
+
+type Unit = 'minute' | 'hour' | 'day'
+
+/** "5 minutes ago" / "5分钟前"; a day back is "yesterday" / "昨天", two "前天". */
+function ago(count: number, unit: Unit, language: Language): string {
+  if (language === 'zh-CN') {
+    if (unit === 'day' && count <= 2) return count === 1 ? '昨天' : '前天'
+    return `${count}${{ minute: '分钟', hour: '小时', day: '天' }[unit]}前`
+  }
+  if (unit === 'day' && count === 1) return 'yesterday'
+  return `${count} ${unit}${count === 1 ? '' : 's'} ago`
 }
 
 const MINUTE = 60_000
@@ -90,10 +136,8 @@ export function formatRelativeDate(
   if (!date) return null
   const age = now - date.getTime()
   if (age < -MINUTE || age >= RELATIVE_FOR_MS) return null
-  const relative = formatterFor(language, 'relative')
-  if (age < HOUR) {
-    return relative.format(-Math.max(1, Math.floor(age / MINUTE)), 'minute')
-  }
-  if (age < DAY) return relative.format(-Math.floor(age / HOUR), 'hour')
-  return relative.format(-Math.floor(age / DAY), 'day')
+  if (age < HOUR)
+    return ago(Math.max(1, Math.floor(age / MINUTE)), 'minute', language)
+  if (age < DAY) return ago(Math.floor(age / HOUR), 'hour', language)
+  return ago(Math.floor(age / DAY), 'day', language)
 }
