@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import {
   formatFixedDate,
   formatLocalDate,
@@ -49,9 +49,8 @@ describe('dates', () => {
   })
 
   describe('written by hand, as Intl writes them', () => {
-    const zone = process.env.TZ
     afterEach(() => {
-      process.env.TZ = zone
+      vi.unstubAllEnvs()
     })
     // Node reads TZ again when it is set: each zone's local clock.
     const zones = ['UTC', 'Asia/Shanghai', 'America/St_Johns', 'Asia/Kolkata']
@@ -65,7 +64,7 @@ describe('dates', () => {
     const spaces = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ')
 
     test.each(zones)('medium dates and the long date in %s', (name) => {
-      process.env.TZ = name
+      vi.stubEnv('TZ', name)
       for (const iso of dates) {
         const date = new Date(iso)
         for (const language of ['en', 'zh-CN'] as const) {
@@ -90,18 +89,18 @@ describe('dates', () => {
 
     test('the long form names the offset from UTC', () => {
       const iso = '2026-11-20T08:05:00Z'
-      process.env.TZ = 'Asia/Shanghai'
+      vi.stubEnv('TZ', 'Asia/Shanghai')
       expect(formatLocalDate(iso, 'en', 'long')).toBe(
         'Friday, November 20, 2026 at 4:05:00 PM UTC+8',
       )
       expect(formatLocalDate(iso, 'zh-CN', 'long')).toBe(
         '2026年11月20日星期五 16:05:00 UTC+8',
       )
-      process.env.TZ = 'America/St_Johns'
+      vi.stubEnv('TZ', 'America/St_Johns')
       expect(formatLocalDate(iso, 'en', 'long')).toBe(
         'Friday, November 20, 2026 at 4:35:00 AM UTC-3:30',
       )
-      process.env.TZ = 'UTC'
+      vi.stubEnv('TZ', 'UTC')
       expect(formatLocalDate(iso, 'en', 'long')).toMatch(/ AM UTC$/)
     })
 
