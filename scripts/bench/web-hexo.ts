@@ -118,9 +118,17 @@ export async function buildHexoSite(
   }
 }
 
-/** A server-level nginx snippet for a plain static site with gzip, as a blog is served. */
-export const STATIC_SITE_NGINX = `charset utf-8;
-gzip on;
+/**
+ * A server-level nginx snippet for a plain static site with gzip, as a
+ * blog is served. Where serve:nginx loads ngx_brotli (`brotliLoaded`), its
+ * `brotli_static on` must be turned off here: for a file with no `.br`
+ * beside it, a request that accepts br then got no gzip either (measured
+ * 2026-12-02: NexT's CSS 52,482 B uncompressed), so every earlier
+ * bench:web run on a host with the module served NexT uncompressed.
+ */
+export function staticSiteNginx(brotliLoaded: boolean): string {
+  return `charset utf-8;
+${brotliLoaded ? 'brotli_static off;\n' : ''}gzip on;
 gzip_vary on;
 gzip_comp_level 5;
 gzip_min_length 512;
@@ -129,3 +137,4 @@ location / {
     try_files $uri $uri/ =404;
 }
 `
+}

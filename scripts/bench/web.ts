@@ -14,14 +14,16 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { BROTLI_STATIC_MODULE } from '../hosting/nginx-main-config.ts'
 import { spawnServeNginx } from '../hosting/serve-nginx-process.ts'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { inspectSharedData, sharedPaths } from '../shared-data.ts'
-import { buildHexoSite, STATIC_SITE_NGINX } from './web-hexo.ts'
+import { buildHexoSite, staticSiteNginx } from './web-hexo.ts'
 import { runCold, runFlow } from './web-lighthouse.ts'
 import type { FlowRun } from './web-lighthouse.ts'
 import {
@@ -115,7 +117,7 @@ try {
     if (hexo.postUrls.size === 0)
       throw new Error('bench:web: Hexo wrote no posts')
     const snippet = path.join(benchRoot, 'hexo-nginx.conf')
-    await writeFile(snippet, STATIC_SITE_NGINX)
+    await writeFile(snippet, staticSiteNginx(existsSync(BROTLI_STATIC_MODULE)))
     const articleHref = hexo.postUrls.get(pages.article.title)
     const categoryHref = hexo.categoryUrls.get(pages.category.name)
     if (!articleHref || !categoryHref) {
