@@ -16,32 +16,12 @@ export function formatFixedDate(iso: string): string {
  * reader writes; the texts are the ones `Intl` gives for them.
  */
 
-const MONTHS_SHORT = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(
-  ' ',
-)
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-const WEEKDAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-]
+const MONTHS =
+  'January February March April May June July August September October November December'.split(
+    ' ',
+  )
+const WEEKDAYS =
+  'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ')
 const WEEKDAYS_ZH = '日一二三四五六'
 
 const twoDigits = (n: number) => String(n).padStart(2, '0')
@@ -100,7 +80,7 @@ export function formatLocalDate(
     return `${year}年${month + 1}月${day}日${weekday} ${time24(date, long)}${zone}`
   }
   if (!long)
-    return `${MONTHS_SHORT[month]} ${day}, ${year}, ${englishTime(date, false)}`
+    return `${MONTHS[month].slice(0, 3)} ${day}, ${year}, ${englishTime(date, false)}`
   return `${WEEKDAYS[date.getDay()]}, ${MONTHS[month]} ${day}, ${year} at ${englishTime(date, true)} ${utcOffset(date)}`
 }
 
