@@ -107,6 +107,47 @@ for (const server of hostingServers) {
     // visit would answer reloads from its precached shell instead.
     test.use({ baseURL: server.baseURL, serviceWorkers: 'block' })
 
+    test('a thumbnail refused before hydration leaves the placeholder, not a broken image', async ({
+      page,
+      context,
+      request,
+    }) => {
+      // Every image refused (a source that blocks hotlinking, a copy gone):
+      // on a prerendered page the first screen's fail while the HTML is
+      // read, before the app listens for their errors.
+      await context.route('**/*', (route) =>
+        route.request().resourceType() === 'image'
+          ? route.abort()
+          : route.fallback(),
+      )
+      const html = await (await request.get(server.baseURL + '/')).text()
+      const withImage = [
+        ...html.matchAll(
+          /data-article-id="([^"]+)"><div class="thumbnail" aria-hidden="true"><(img|picture)/g,
+        ),
+      ].map((match) => match[1])
+      expect(withImage.length).toBeGreaterThan(0)
+      await page.goto('/')
+      await appStarted(page)
+      const first = page.locator(`[data-article-id="${withImage[0]}"]`)
+      await expect(first.getByTestId('thumbnail-placeholder')).toBeVisible()
+      // No card shows the browser's broken-image sign.
+      await expect
+        .poll(() =>
+          page
+            .locator('ol.article-list .thumbnail img')
+            .evaluateAll(
+              (imgs) =>
+                imgs.filter(
+                  (img) =>
+                    (img as HTMLImageElement).complete &&
+                    (img as HTMLImageElement).naturalWidth === 0,
+                ).length,
+            ),
+        )
+        .toBe(0)
+    })
+
     for (const [name, href] of lists) {
       // On a phone, where a label or a date a little longer wraps a line.
       test(`${name}: the prerendered first screen is hydrated, nothing redrawn or moved (phone)`, async ({

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { ImageSet, ImageSize } from '@/lib/article-schema'
 
 export type ArticleThumbnailProps = {
@@ -22,6 +22,15 @@ export function ArticleThumbnail({ src, size, set }: ArticleThumbnailProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null)
   const shown = set?.src ?? src
   const showImage = shown !== undefined && failedSrc !== shown
+  // A prerendered image can fail before hydration, while React does not
+  // listen yet (its `error` event is gone): look once the image is attached.
+  const seeIfFailed = useCallback(
+    (img: HTMLImageElement | null) => {
+      if (img?.complete && img.naturalWidth === 0 && img.getAttribute('src'))
+        setFailedSrc(shown ?? null)
+    },
+    [shown],
+  )
   const img = showImage && (
     <img
       src={shown}
@@ -34,6 +43,7 @@ export function ArticleThumbnail({ src, size, set }: ArticleThumbnailProps) {
       decoding="async"
       referrerPolicy="no-referrer"
       onError={() => setFailedSrc(shown)}
+      ref={seeIfFailed}
     />
   )
   return (
