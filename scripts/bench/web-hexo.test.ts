@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { BROTLI_STATIC_MODULE } from '../hosting/nginx-main-config.ts'
-import { spawnServeNginx } from '../hosting/serve-nginx-process.ts'
+import { loadsBrotli } from '../hosting/nginx-main-config.ts'
+import {
+  spawnServeNginx,
+  untilAnswering,
+} from '../hosting/serve-nginx-process.ts'
 import { staticSiteNginx } from './web-hexo.ts'
 
 const PORT = 4496
@@ -19,22 +20,18 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><p>blog</p>')
   await writeFile(path.join(dir, 'main.css'), 'a { color: red }\n'.repeat(800))
   const snippet = path.join(dir, 'site.conf')
-  await writeFile(snippet, staticSiteNginx(existsSync(BROTLI_STATIC_MODULE)))
+  await writeFile(snippet, staticSiteNginx(loadsBrotli()))
   server = spawnServeNginx({ dist: dir, port: PORT, include: snippet })
-  for (let tries = 0; tries < 100; tries++) {
-    const up = await fetch(`${origin}/main.css`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (up) return
-    if (server.exitCode !== null) break
-    await sleep(100)
-  }
-  throw new Error('serve:nginx did not start for the static site')
+  await untilAnswering(`${origin}/main.css`, server)
 })
 
 afterAll(async () => {
-  server?.kill('SIGTERM')
+  // serve:nginx stops nginx on SIGTERM; the port is free once it has exited.
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
   await rm(dir, { recursive: true, force: true })
 })
 

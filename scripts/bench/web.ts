@@ -14,13 +14,14 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BROTLI_STATIC_MODULE } from '../hosting/nginx-main-config.ts'
-import { spawnServeNginx } from '../hosting/serve-nginx-process.ts'
+import { loadsBrotli } from '../hosting/nginx-main-config.ts'
+import {
+  spawnServeNginx,
+  untilAnswering,
+} from '../hosting/serve-nginx-process.ts'
 import process from 'node:process'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { inspectSharedData, sharedPaths } from '../shared-data.ts'
 import { buildHexoSite, staticSiteNginx } from './web-hexo.ts'
@@ -59,29 +60,20 @@ const devtoolsPort = basePort + 3
 
 type Site = { name: string; origin: string; pages: SitePages; zixun: boolean }
 
-const servers: ChildProcess[] = []
+/** Each site's server, by its origin. */
+const servers = new Map<string, ChildProcess>()
 /** `npm run serve:nginx` for `dist` on `port` (with another site's rules: `include`). */
 function serve(dist: string, port: number, include?: string): string {
-  servers.push(
+  const origin = `http://127.0.0.1:${port}`
+  servers.set(
+    origin,
     spawnServeNginx({ dist, port, include }, ['ignore', 'ignore', 'inherit']),
   )
-  return `http://127.0.0.1:${port}`
-}
-async function whenUp(origin: string) {
-  for (let tries = 0; tries < 100; tries++) {
-    const ok = await fetch(`${origin}/`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ok) return
-    if (servers.some((server) => server.exitCode !== null)) break
-    await sleep(100)
-  }
-  throw new Error(`bench:web: nothing answers at ${origin}`)
+  return origin
 }
 async function stopServers() {
   await Promise.all(
-    servers.map(
+    [...servers.values()].map(
       (server) =>
         new Promise((resolve) => {
           if (server.exitCode !== null) return resolve(null)
@@ -117,7 +109,7 @@ try {
     if (hexo.postUrls.size === 0)
       throw new Error('bench:web: Hexo wrote no posts')
     const snippet = path.join(benchRoot, 'hexo-nginx.conf')
-    await writeFile(snippet, staticSiteNginx(existsSync(BROTLI_STATIC_MODULE)))
+    await writeFile(snippet, staticSiteNginx(loadsBrotli()))
     const articleHref = hexo.postUrls.get(pages.article.title)
     const categoryHref = hexo.categoryUrls.get(pages.category.name)
     if (!articleHref || !categoryHref) {
@@ -156,7 +148,11 @@ try {
     pages: await pickZixunPages(demoDist),
     zixun: true,
   })
-  await Promise.all(sites.map((site) => whenUp(site.origin)))
+  await Promise.all(
+    sites.map((site) =>
+      untilAnswering(`${site.origin}/`, servers.get(site.origin)!),
+    ),
+  )
 
   const hrefOf = (pages: SitePages, page: (typeof PAGE_NAMES)[number]) =>
     page === 'home' ? pages.home : pages[page].href

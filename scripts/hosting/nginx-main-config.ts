@@ -21,6 +21,14 @@ export type MainConfigOptions = {
 export const BROTLI_STATIC_MODULE =
   '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
 
+/**
+ * Whether serve:nginx loads ngx_brotli (and sets `brotli_static on` for
+ * every site it serves): the module's file is there.
+ */
+export function loadsBrotli(module: string = BROTLI_STATIC_MODULE): boolean {
+  return existsSync(module)
+}
+
 const FALLBACK_TYPES = `types {
         text/html html;
         text/css css;
@@ -44,7 +52,7 @@ export function renderMainConfig(options: MainConfigOptions): string {
   const { port, root, prefix, include, runAsRoot } = options
   const mime = options.mimeTypes ?? '/etc/nginx/mime.types'
   const brotli = options.brotliModule ?? BROTLI_STATIC_MODULE
-  const hasBrotli = existsSync(brotli)
+  const hasBrotli = loadsBrotli(brotli)
   const temp = (name: string) => path.join(prefix, 'temp', name)
   return `${hasBrotli ? `load_module ${brotli};\n` : ''}${runAsRoot ? 'user root;\n' : ''}daemon off;
 master_process on;

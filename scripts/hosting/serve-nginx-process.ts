@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 
@@ -34,4 +35,24 @@ export function spawnServeNginx(
     ...(options.include ? ['--include', options.include] : []),
   ]
   return spawn(process.execPath, args, { cwd: repo, stdio })
+}
+
+/**
+ * Resolves once `url` answers with a success (10 s at most); fails at
+ * once when `server` (a `spawnServeNginx` child) has exited instead.
+ */
+export async function untilAnswering(
+  url: string,
+  server: ChildProcess,
+): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ok) return
+    if (server.exitCode !== null) break
+    await sleep(100)
+  }
+  throw new Error(`serve:nginx: nothing answers at ${url}`)
 }
