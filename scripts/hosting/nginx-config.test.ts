@@ -22,6 +22,14 @@ import { renderNginxConfig } from './nginx-config.ts'
 const deployed = path.resolve(import.meta.dirname, '../../deploy/nginx.conf')
 const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find(existsSync)
 
+/** The config's location blocks by what follows `location` (`/assets/`, `= /sw.js` …). */
+function locations(config: string): Map<string, string> {
+  const blocks = config.split(/^(?=location )/m).slice(1)
+  return new Map(
+    blocks.map((block) => [/^location (.*) \{/.exec(block)![1], block]),
+  )
+}
+
 describe('deploy/nginx.conf', () => {
   test('is what the generator writes (npm run deploy:nginx-config)', () => {
     expect(readFileSync(deployed, 'utf8')).toBe(renderNginxConfig())
@@ -46,15 +54,46 @@ describe('deploy/nginx.conf', () => {
     expect(shellRoutes.map((r) => r.path)).toContain('/saved')
   })
 
-  test('sends the header CSP of src/lib/csp.ts with every response', () => {
+  test('sends the header CSP of src/lib/csp.ts with every response a browser may show as a page', () => {
     const config = renderNginxConfig()
     const csp = `add_header Content-Security-Policy "${buildContentSecurityPolicy('header')}" always;`
-    const locations = config.match(/^location /gm) ?? []
-    expect(config.split(csp).length - 1).toBe(
-      // `location /a/` only returns 404 (→ the shell); /sw.js has its own.
-      locations.length - 2,
-    )
+    const without = [...locations(config)]
+      .filter(([, block]) => !block.includes(csp))
+      .map(([match]) => match)
+    // Built code and fetched data; /a/ only returns 404 (→ the shell);
+    // /sw.js has its own CSP.
+    expect(without).toEqual([
+      '/a/',
+      '= /sw.js',
+      '/assets/',
+      '= /data/search/index.json',
+      '~ ^/data/(pages|categories|search)/',
+      '/data/',
+    ])
     expect(config).toContain("frame-ancestors 'none'")
+  })
+
+  test('sends code and data with nosniff and no page headers; mirrored images keep them', () => {
+    const blocks = locations(renderNginxConfig())
+    const block = (match: string) => blocks.get(match) ?? ''
+    for (const start of [
+      '/assets/',
+      '= /data/search/index.json',
+      '~ ^/data/(pages|categories|search)/',
+      '/data/',
+    ]) {
+      expect(block(start), start).toContain(
+        'add_header X-Content-Type-Options "nosniff" always;',
+      )
+      expect(block(start), start).toContain(
+        'add_header Referrer-Policy "no-referrer" always;',
+      )
+      expect(block(start), start).not.toContain('Content-Security-Policy')
+      expect(block(start), start).not.toContain('Permissions-Policy')
+    }
+    expect(block('^~ /data/images/')).toContain(
+      `add_header Content-Security-Policy "${buildContentSecurityPolicy('header')}" always;`,
+    )
   })
 
   test('serves sw.js revalidated, with the worker’s own CSP', () => {
@@ -65,7 +104,12 @@ describe('deploy/nginx.conf', () => {
     )
   })
 
-  test.skipIf(!nginx)('is accepted by nginx -t', () => {
+  test('is accepted by nginx -t', () => {
+    if (!nginx) {
+      throw new Error(
+        'nginx is not installed: run `bash scripts/ensure-system-deps.sh`',
+      )
+    }
     const prefix = mkdtempSync(path.join(tmpdir(), 'zixun-nginx-'))
     mkdirSync(path.join(prefix, 'temp'))
     try {

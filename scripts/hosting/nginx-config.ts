@@ -5,6 +5,7 @@ import {
   CACHE_REVALIDATE,
   securityHeaders,
   serviceWorkerHeaders,
+  subresourceHeaders,
 } from './headers.ts'
 
 const INDENT = '    '
@@ -59,6 +60,11 @@ const HEADER = `# Zixun: nginx rules for serving dist/ (the reader, its data, th
  */
 export function renderNginxConfig(): string {
   const html = addHeaders(CACHE_REVALIDATE, true)
+  const revalidatedData = addHeaders(
+    CACHE_REVALIDATE,
+    true,
+    subresourceHeaders(),
+  )
   const blocks = [
     HEADER,
     [
@@ -154,19 +160,32 @@ export function renderNginxConfig(): string {
       'try_files $uri =404;',
       ...html,
     ]),
-    location('/assets/', 'Hashed build output: cached for a year.', [
-      'try_files $uri =404;',
-      'error_page 404 @missing;',
-      ...addHeaders(CACHE_IMMUTABLE, false),
-    ]),
+    location(
+      '/assets/',
+      'Hashed build output (our JS and CSS): cached for a year.',
+      [
+        'try_files $uri =404;',
+        'error_page 404 @missing;',
+        ...addHeaders(CACHE_IMMUTABLE, false, subresourceHeaders()),
+      ],
+    ),
     location(
       '= /data/search/index.json',
       'The search index’s entry point: a stable name, revalidated.',
-      ['try_files $uri =404;', 'error_page 404 @missing;', ...html],
+      ['try_files $uri =404;', 'error_page 404 @missing;', ...revalidatedData],
     ),
     location(
-      '~ ^/data/(pages|categories|images|search)/',
-      'List pages live in folders named by a hash of their content; mirrored images and\n# the search index’s files are named by theirs.',
+      '~ ^/data/(pages|categories|search)/',
+      'List pages live in folders named by a hash of their content; the search\n# index’s files are named by theirs. JSON and index files: no page headers.',
+      [
+        'try_files $uri =404;',
+        'error_page 404 @missing;',
+        ...addHeaders(CACHE_IMMUTABLE, false, subresourceHeaders()),
+      ],
+    ),
+    location(
+      '^~ /data/images/',
+      'Mirrored images, named by a hash of their content. They come from other\n# sites (an SVG may hold script), so they carry the page headers.',
       [
         'try_files $uri =404;',
         'error_page 404 @missing;',
@@ -176,7 +195,7 @@ export function renderNginxConfig(): string {
     location(
       '/data/',
       'manifest.json, articles/<id>.json: stable names, revalidated.',
-      ['try_files $uri =404;', 'error_page 404 @missing;', ...html],
+      ['try_files $uri =404;', 'error_page 404 @missing;', ...revalidatedData],
     ),
     location('= /feed.json', 'JSON Feed of the newest articles.', [
       'types { }',

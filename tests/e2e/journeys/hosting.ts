@@ -203,7 +203,7 @@ export function hostingJourney(corpus: E2eCorpus) {
       }
     })
 
-    test('every response carries the CSP and security headers', async ({
+    test('pages carry the CSP and security headers; code and data only what they use', async ({
       request,
     }) => {
       for (const href of ['/', `/a/${cases[0].id}`, '/a/no-such-article']) {
@@ -214,6 +214,23 @@ export function hostingJourney(corpus: E2eCorpus) {
         expect(headers['x-content-type-options']).toBe('nosniff')
         expect(headers['referrer-policy']).toBe('no-referrer')
         expect(headers['permissions-policy']).toContain('camera=()')
+      }
+      const html = await (await request.get('/')).text()
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? ''
+      const manifest = await (await request.get('/data/manifest.json')).json()
+      for (const href of [
+        script,
+        '/data/manifest.json',
+        `/data/${manifest.all.base}1.json`,
+        `/data/articles/${cases[0].id}.json`,
+      ]) {
+        const response = await request.get(href)
+        expect(response.status(), href).toBe(200)
+        const headers = response.headers()
+        expect(headers['x-content-type-options'], href).toBe('nosniff')
+        expect(headers['referrer-policy'], href).toBe('no-referrer')
+        expect(headers['content-security-policy'], href).toBeUndefined()
+        expect(headers['permissions-policy'], href).toBeUndefined()
       }
     })
 
