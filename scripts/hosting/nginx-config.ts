@@ -60,9 +60,15 @@ const HEADER = `# Zixun: nginx rules for serving dist/ (the reader, its data, th
  */
 export function renderNginxConfig(): string {
   const html = addHeaders(CACHE_REVALIDATE, true)
+  // Code and data (decision 033): no page headers.
   const revalidatedData = addHeaders(
     CACHE_REVALIDATE,
     true,
+    subresourceHeaders(),
+  )
+  const hashedCodeAndData = addHeaders(
+    CACHE_IMMUTABLE,
+    false,
     subresourceHeaders(),
   )
   const blocks = [
@@ -166,7 +172,7 @@ export function renderNginxConfig(): string {
       [
         'try_files $uri =404;',
         'error_page 404 @missing;',
-        ...addHeaders(CACHE_IMMUTABLE, false, subresourceHeaders()),
+        ...hashedCodeAndData,
       ],
     ),
     location(
@@ -180,7 +186,7 @@ export function renderNginxConfig(): string {
       [
         'try_files $uri =404;',
         'error_page 404 @missing;',
-        ...addHeaders(CACHE_IMMUTABLE, false, subresourceHeaders()),
+        ...hashedCodeAndData,
       ],
     ),
     location(
