@@ -10,6 +10,7 @@ import {
   CONTENT_HASH_LENGTH,
   termHash,
 } from '../../../../src/lib/search/search-schema.ts'
+import { isCompletion } from './prefix-index.ts'
 import { nameHash } from './shard-space.ts'
 import { maxImpact, splitTiers } from './tiers.ts'
 
@@ -29,7 +30,7 @@ export type InvertedBucket = {
   shards: Array<{ n: number; bytes: Uint8Array }>
   /** The further tiers its shards refer to, by content hash. */
   tiers: Array<{ hash: string; bytes: Uint8Array }>
-  /** Its words (not CJK terms), one a line, for the prefix index. */
+  /** Its words that the prefix index lists (isCompletion), one a line. */
   words: string
   /** The df of each word, in the same order. */
   dfs: Uint32Array
@@ -122,7 +123,7 @@ export function invertBucket(
       const end = start + termLength[t]
       const df = to - from
       const word = wordOf(bytes, start, end)
-      if (word !== undefined) {
+      if (word !== undefined && isCompletion(word, df)) {
         words.push(word)
         dfs.push(df)
       }
@@ -174,12 +175,18 @@ function reusedBytes(size: number): Uint8Array {
   return scratchBytes
 }
 
-/** The term `bytes[start..end)` as a string when it is a word (for prefixes); CJK terms are not. */
+/**
+ * The term `bytes[start..end)` as a string when it is a word (for
+ * prefixes); CJK terms are not, and are told by their first character
+ * without decoding them.
+ */
 function wordOf(
   bytes: Uint8Array,
   start: number,
   end: number,
 ): string | undefined {
+  if (bytes[start] >= 0x80 && isCjk(firstCodePoint(bytes, start)))
+    return undefined
   let ascii = true
   for (let i = start; i < end; i++) {
     if (bytes[i] >= 0x80) {
@@ -187,9 +194,26 @@ function wordOf(
       break
     }
   }
-  if (ascii) return latin1.decode(bytes.subarray(start, end))
-  const text = decoder.decode(bytes.subarray(start, end))
-  return isCjk(text.codePointAt(0) ?? 0) ? undefined : text
+  return (ascii ? latin1 : decoder).decode(bytes.subarray(start, end))
+}
+
+/** The code point whose (valid) UTF-8 starts at `bytes[at]`. */
+function firstCodePoint(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]
+  if (lead < 0x80) return lead
+  if (lead < 0xe0) return ((lead & 0x1f) << 6) | (bytes[at + 1] & 0x3f)
+  if (lead < 0xf0)
+    return (
+      ((lead & 0x0f) << 12) |
+      ((bytes[at + 1] & 0x3f) << 6) |
+      (bytes[at + 2] & 0x3f)
+    )
+  return (
+    ((lead & 0x07) << 18) |
+    ((bytes[at + 1] & 0x3f) << 12) |
+    ((bytes[at + 2] & 0x3f) << 6) |
+    (bytes[at + 3] & 0x3f)
+  )
 }
 
 function compareRanges(

@@ -18,6 +18,11 @@ const LONG_COMPLETIONS = 32
 /** Prefix entries per shard, roughly (a shard is then ~2–4 KB). */
 const ENTRIES_PER_SHARD = 128
 
+/** Whether the prefix index lists `word` (found in `df` articles) at all. */
+export function isCompletion(word: string, df: number): boolean {
+  return df >= 2 && word.length >= MIN_PREFIX_LENGTH
+}
+
 /**
  * Writes the prefix shards: for every start (MIN_PREFIX_LENGTH to
  * LONGEST_PREFIX characters) of the words that occur in two or more
@@ -29,26 +34,9 @@ export function writePrefixIndex(
   words: Completion[],
 ): ShardSpace {
   const known = words
-    .filter((w) => w.df >= 2 && w.word.length >= MIN_PREFIX_LENGTH)
+    .filter((w) => isCompletion(w.word, w.df))
     .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
-  const entries: Array<{ prefix: string; completions: Completion[] }> = []
-  for (let length = MIN_PREFIX_LENGTH; length <= LONGEST_PREFIX; length++) {
-    const keep =
-      length === LONGEST_PREFIX ? LONG_COMPLETIONS : SHORT_COMPLETIONS
-    let start = 0
-    while (start < known.length) {
-      const word = known[start].word
-      if (word.length < length) {
-        start++
-        continue
-      }
-      const prefix = word.slice(0, length)
-      let end = start + 1
-      while (end < known.length && known[end].word.startsWith(prefix)) end++
-      entries.push({ prefix, completions: best(known, start, end, keep) })
-      start = end
-    }
-  }
+  const entries = prefixEntries(known)
   const bits = Math.max(
     0,
     Math.round(Math.log2(entries.length / ENTRIES_PER_SHARD)),
@@ -68,26 +56,62 @@ export function writePrefixIndex(
   return space.finish()
 }
 
+/** A start of words and the words it completes to, most frequent first. */
+export type PrefixEntry = { prefix: string; completions: Completion[] }
+
 /**
- * The `keep` most frequent of `sorted[start..end)` (sorted by word),
- * most frequent first and, at equal df, in word order: one pass that
- * keeps the best so far, instead of sorting every word of a short prefix.
+ * Every start (MIN_PREFIX_LENGTH to LONGEST_PREFIX characters) of the
+ * words of `sorted` (sorted by word) with its most frequent completions:
+ * one pass over the words, which keeps, for each length, the group of
+ * words that share the current start and its best so far. A group ends
+ * where a word no longer shares as many characters with the one before.
+ * Entries come shortest prefix first, then in word order.
  */
-function best(
-  sorted: readonly Completion[],
-  start: number,
-  end: number,
-  keep: number,
-): Completion[] {
-  const top: Completion[] = []
-  for (let i = start; i < end; i++) {
-    const candidate = sorted[i]
-    if (top.length === keep && candidate.df <= top[keep - 1].df) continue
-    // After every kept word of at least its df: equal dfs stay in word order.
-    let at = top.length
-    while (at > 0 && top[at - 1].df < candidate.df) at--
-    top.splice(at, 0, candidate)
-    if (top.length > keep) top.pop()
+export function prefixEntries(sorted: readonly Completion[]): PrefixEntry[] {
+  const lengths = LONGEST_PREFIX - MIN_PREFIX_LENGTH + 1
+  const byLength: PrefixEntry[][] = Array.from({ length: lengths }, () => [])
+  const groups: Array<PrefixEntry | null> = new Array(lengths).fill(null)
+  let previous = ''
+  for (const candidate of sorted) {
+    const { word } = candidate
+    const shared = sharedStart(previous, word)
+    for (let level = 0; level < lengths; level++) {
+      const length = MIN_PREFIX_LENGTH + level
+      if (shared < length) groups[level] = null
+      if (word.length < length) continue
+      let group = groups[level]
+      if (!group) {
+        group = { prefix: word.slice(0, length), completions: [] }
+        groups[level] = group
+        byLength[level].push(group)
+      }
+      const keep =
+        length === LONGEST_PREFIX ? LONG_COMPLETIONS : SHORT_COMPLETIONS
+      offer(group.completions, candidate, keep)
+    }
+    previous = word
   }
-  return top
+  return byLength.flat()
+}
+
+/** How many UTF-16 units `a` and `b` start with alike (at most LONGEST_PREFIX). */
+function sharedStart(a: string, b: string): number {
+  const n = Math.min(a.length, b.length, LONGEST_PREFIX)
+  let i = 0
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  return i
+}
+
+/**
+ * Keeps `candidate` among the `keep` most frequent of `top` (most
+ * frequent first; candidates come in word order, and at equal df an
+ * earlier word stays first).
+ */
+function offer(top: Completion[], candidate: Completion, keep: number): void {
+  if (top.length === keep && candidate.df <= top[keep - 1].df) return
+  // After every kept word of at least its df: equal dfs stay in word order.
+  let at = top.length
+  while (at > 0 && top[at - 1].df < candidate.df) at--
+  top.splice(at, 0, candidate)
+  if (top.length > keep) top.pop()
 }
