@@ -23,6 +23,8 @@ export type ColdRun = {
   requests: number
   /** Lighthouse's back/forward cache audit passed. */
   bfcache: boolean
+  /** Blocking after FCP in Chromium really slowed 4× (web-throttled.ts; NaN: not measured). */
+  blocking4x: number
 }
 
 /** The figures of the flow's two in-app steps (timespans). */
@@ -59,6 +61,7 @@ function coldFigures(result: Result): ColdRun {
     jsBytes: of('script')?.transferSize ?? Number.NaN,
     requests: of('total')?.requestCount ?? Number.NaN,
     bfcache: result.audits['bf-cache']?.score === 1,
+    blocking4x: Number.NaN,
   }
 }
 

@@ -13,6 +13,7 @@ const fast: ColdRun = {
   jsBytes: 40_000,
   requests: 6,
   bfcache: true,
+  blocking4x: 0,
 }
 const blog: ColdRun = { ...fast, lcp: 2000, bytes: 200_000 }
 

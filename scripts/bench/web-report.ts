@@ -42,6 +42,7 @@ export const METRICS: readonly Metric[] = [
   { key: 'fcp', label: 'FCP', format: s },
   { key: 'lcp', label: 'LCP', format: s },
   { key: 'tbt', label: 'TBT', format: ms },
+  { key: 'blocking4x', label: 'TBT 4× (Chromium)', format: ms },
   { key: 'cls', label: 'CLS', format: (v) => v.toFixed(3) },
   { key: 'si', label: 'SI', format: s },
   { key: 'bytes', label: 'bytes', format: kb },

@@ -11,6 +11,8 @@
  * Usage: tsx scripts/bench/web.ts [--runs 3] [--count 10000] [--port 4180]
  *        [--warm 10] [--reuse]   (--reuse: the builds an earlier run left)
  * Ports: nginx on port, port+1, port+2; Chromium's DevTools on port+3.
+ * Each cold page is loaded twice: by Lighthouse, and in Chromium slowed
+ * 4× for a second blocking figure (web-throttled.ts).
  */
 import type { ChildProcess } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
@@ -42,6 +44,7 @@ import {
   pickZixunPages,
   type SitePages,
 } from './web-sites.ts'
+import { blockingAt4x } from './web-throttled.ts'
 import { measureWarm } from './web-warm.ts'
 
 const { values } = parseArgs({
@@ -164,9 +167,13 @@ try {
         const url = hrefOf(site.pages, page)
         const key = `${site.name} ${page}`
         const entry = cold.get(key) ?? { site: site.name, page, url, runs: [] }
-        entry.runs.push(await runCold(site.origin + url, devtoolsPort))
+        const lighthouse = await runCold(site.origin + url, devtoolsPort)
+        const blocking4x = await blockingAt4x(site.origin + url, devtoolsPort)
+        entry.runs.push({ ...lighthouse, blocking4x })
         cold.set(key, entry)
-        log(`  run ${run}/${runs} ${key}: score ${entry.runs.at(-1)?.score}`)
+        log(
+          `  run ${run}/${runs} ${key}: score ${lighthouse.score}, TBT ${Math.round(lighthouse.tbt)} ms (4× in Chromium: ${Math.round(blocking4x)} ms)`,
+        )
       }
     }
   }
