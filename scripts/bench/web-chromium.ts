@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import puppeteer, { type Browser } from 'puppeteer-core'
 import { chromiumLaunchOptions } from '../chromium.ts'
 
 /**
@@ -55,4 +56,24 @@ export async function launchColdChromium(port: number): Promise<ColdChromium> {
   }
   await close()
   throw new Error(`bench:web: Chromium did not open port ${port}`)
+}
+
+/** Runs `use` with Puppeteer on a cold Chromium, then lets go of both. */
+export async function withColdBrowser<T>(
+  port: number,
+  use: (browser: Browser) => Promise<T>,
+): Promise<T> {
+  const chromium = await launchColdChromium(port)
+  try {
+    const browser = await puppeteer.connect({
+      browserURL: `http://127.0.0.1:${port}`,
+    })
+    try {
+      return await use(browser)
+    } finally {
+      await browser.disconnect()
+    }
+  } finally {
+    await chromium.close()
+  }
 }

@@ -6,8 +6,7 @@
  */
 import lighthouse, { startFlow } from 'lighthouse'
 import type { Result } from 'lighthouse'
-import puppeteer from 'puppeteer-core'
-import { launchColdChromium } from './web-chromium.ts'
+import { launchColdChromium, withColdBrowser } from './web-chromium.ts'
 
 /** The figures of one cold load. */
 export type ColdRun = {
@@ -113,12 +112,8 @@ function stepFigures(result: Result, ms: number): StepRun {
  * in the tree, then the first card of that list (a timespan each; `ms` is
  * click → the heading in the DOM, under Lighthouse's throttling).
  */
-export async function runFlow(plan: FlowPlan, port: number): Promise<FlowRun> {
-  const chromium = await launchColdChromium(port)
-  const browser = await puppeteer.connect({
-    browserURL: `http://127.0.0.1:${port}`,
-  })
-  try {
+export function runFlow(plan: FlowPlan, port: number): Promise<FlowRun> {
+  return withColdBrowser(port, async (browser) => {
     const page = await browser.newPage()
     const flow = await startFlow(page, {
       flags: { onlyCategories: ['performance'], logLevel: 'error' },
@@ -154,8 +149,5 @@ export async function runFlow(plan: FlowPlan, port: number): Promise<FlowRun> {
       toCategory: stepFigures(toCategory, categoryMs),
       toArticle: stepFigures(toArticle, articleMs),
     }
-  } finally {
-    await browser.disconnect()
-    await chromium.close()
-  }
+  })
 }

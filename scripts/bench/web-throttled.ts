@@ -8,8 +8,7 @@
  * tracing beside Chromium, its TBT swings by hundreds of milliseconds
  * between runs of the same page (BENCHMARKS.md, 2026-12-02).
  */
-import puppeteer from 'puppeteer-core'
-import { launchColdChromium } from './web-chromium.ts'
+import { withColdBrowser } from './web-chromium.ts'
 
 /** Lighthouse 12's mobile screen (a Moto G Power). */
 const PHONE = {
@@ -27,12 +26,8 @@ const LONGEST_MS = 15_000
 type Seen = { fcp: number | undefined; tasks: Array<[number, number]> }
 
 /** Blocking after FCP, in ms, of one cold load of `url` at 4× CPU slowdown. */
-export async function blockingAt4x(url: string, port: number): Promise<number> {
-  const chromium = await launchColdChromium(port)
-  const browser = await puppeteer.connect({
-    browserURL: `http://127.0.0.1:${port}`,
-  })
-  try {
+export function blockingAt4x(url: string, port: number): Promise<number> {
+  return withColdBrowser(port, async (browser) => {
     const page = await browser.newPage()
     await page.setViewport(PHONE)
     const cdp = await page.createCDPSession()
@@ -51,10 +46,6 @@ export async function blockingAt4x(url: string, port: number): Promise<number> {
       }).observe({ type: 'paint', buffered: true })
     })
     await page.goto(url, { waitUntil: 'load' })
-    const seen = () =>
-      page.evaluate(
-        () => (window as unknown as { __zixunSeen: Seen }).__zixunSeen,
-      )
     await page.waitForFunction(
       (quiet: number) => {
         const { tasks } = (window as unknown as { __zixunSeen: Seen })
@@ -66,14 +57,13 @@ export async function blockingAt4x(url: string, port: number): Promise<number> {
       { timeout: LONGEST_MS, polling: 250 },
       QUIET_MS,
     )
-    const { fcp, tasks } = await seen()
+    const { fcp, tasks } = await page.evaluate(
+      () => (window as unknown as { __zixunSeen: Seen }).__zixunSeen,
+    )
     if (fcp === undefined)
       throw new Error(`bench:web: no first contentful paint on ${url}`)
     return blockingAfter(fcp, tasks)
-  } finally {
-    await browser.disconnect()
-    await chromium.close()
-  }
+  })
 }
 
 /**
